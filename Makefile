@@ -1,0 +1,44 @@
+# The README's two commands: `make run` and `make test`. Both create .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export VAGUS_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run test lint test-sqlite test-postgres test-e2e system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/vagus demo --only-if-empty
+	$(BIN)/vagus serve --host 127.0.0.1 --port 8000
+
+system-deps:
+	@scripts/system-deps
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+test-sqlite: $(VENV)/.installed-test
+	$(BIN)/pytest -m "not e2e"
+
+# The same suite (less the pure science, which touches no database) on a throwaway PostgreSQL.
+test-postgres: $(VENV)/.installed-test
+	scripts/with-postgres $(BIN)/pytest -m "not e2e" --ignore=tests/science -q
+
+test-e2e: $(VENV)/.installed-test
+	$(BIN)/pytest -m e2e
+
+test: system-deps lint test-sqlite test-postgres test-e2e
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,97 @@
+"""The person using Vagus, and the tokens their scripts use."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+import zoneinfo
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+def validate_time_zone(name: str) -> None:
+    if name not in available_time_zones():
+        raise ValidationError(f"“{name}” is not a time zone we know. Pick one from the list.")
+
+
+def available_time_zones() -> frozenset[str]:
+    return _ZONES
+
+
+_ZONES = frozenset(zoneinfo.available_timezones())
+
+
+class User(AbstractUser):
+    """A person. Days are counted in their own time zone."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    is_demo = models.BooleanField(
+        default=False, help_text="Demo account: its data is generated, not real."
+    )
+
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def local_now(self) -> datetime:
+        return timezone.now().astimezone(self.zone())
+
+    def today(self) -> date:
+        """Today's calendar date where the person is."""
+        return self.local_now().date()
+
+    def day_of(self, moment: datetime) -> date:
+        """The person's calendar day that an aware moment falls on."""
+        return moment.astimezone(self.zone()).date()
+
+
+class AccessTokenQuerySet(models.QuerySet):
+    def owned_by(self, user: User) -> AccessTokenQuerySet:
+        return self.filter(owner=user)
+
+
+class AccessToken(models.Model):
+    """A personal access token for scripts using the API. Only its hash is stored."""
+
+    PREFIX = "vgs_"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
+    name = models.CharField(max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    objects = AccessTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        # A random 256-bit token needs no slow hash: SHA-256 is enough to make a leaked
+        # database useless for calling the API.
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, owner: User, name: str) -> tuple[AccessToken, str]:
+        """Create a token; the raw value is returned once and never stored."""
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(owner=owner, name=name, token_hash=cls.hash(raw))
+        return token, raw
+
+    @classmethod
+    def user_for(cls, raw: str) -> User | None:
+        token = cls.objects.select_related("owner").filter(token_hash=cls.hash(raw)).first()
+        if token is None or not token.owner.is_active:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        return token.owner

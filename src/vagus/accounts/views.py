@@ -1,0 +1,96 @@
+"""Account pages: sign-up, settings, tokens, export and erase."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from vagus.accounts import actions
+from vagus.accounts.export import export_user_data
+from vagus.accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm, TokenForm
+from vagus.accounts.models import AccessToken
+from vagus.ownership import owned_or_404
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("diary:today")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, "Welcome to Vagus. Your account is ready; here is today's check-in."
+        )
+        return redirect("diary:today")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = SettingsForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved. Your days now follow {user.time_zone}.")
+        return redirect("accounts:settings")
+    new_token = request.session.pop("new_token", None)
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "form": form,
+            "token_form": TokenForm(),
+            "tokens": AccessToken.objects.owned_by(user),
+            "new_token": new_token,
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        _, raw = AccessToken.issue(request.user, form.cleaned_data["name"])
+        # Shown once, on the next page; only the hash is kept.
+        request.session["new_token"] = raw
+    else:
+        messages.error(request, "Give the token a name of up to 100 characters.")
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+    token = owned_or_404(AccessToken, request.user, uuid=token_id)
+    token.delete()
+    messages.success(request, f"Token “{token.name}” revoked. Scripts using it will stop working.")
+    return redirect("accounts:settings")
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    document = export_user_data(request.user)
+    today = request.user.today().isoformat()
+    response = HttpResponse(
+        json.dumps(document, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="vagus-export-{today}.json"'
+    return response
+
+
+@login_required
+def delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.delete_account(request.user)
+        logout(request)
+        return render(request, "accounts/deleted.html")
+    return render(request, "accounts/delete.html", {"form": form})

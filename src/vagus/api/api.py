@@ -1,0 +1,31 @@
+"""The API object: authentication, error shapes, and the routers of each app."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+import vagus
+from vagus.api.auth import API_AUTH
+from vagus.api.diary import router as diary_router
+from vagus.diary.actions import DiaryInputError
+
+api = NinjaAPI(
+    title="Vagus API",
+    version=vagus.__version__,
+    description=(
+        "Your diary as JSON. Authenticate with a personal access token "
+        "(`Authorization: Bearer vgs_…`, made on the Settings page) or your browser session. "
+        "Every route answers only with the calling person's own data."
+    ),
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(DiaryInputError)
+def _bad_input(request: HttpRequest, exc: DiaryInputError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc), "errors": exc.errors}, status=400)
+
+
+api.add_router("/", diary_router)

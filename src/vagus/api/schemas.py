@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Field, Schema
+
+
+class Me(Schema):
+    id: UUID
+    username: str
+    time_zone: str
+    today: date
+    is_demo: bool
+
+
+class MeasureOut(Schema):
+    id: UUID
+    code: str
+    label: str
+    kind: str
+    direction: str
+    custom: bool
+    archived: bool
+
+
+class MeasureIn(Schema):
+    label: str = Field(..., min_length=1, max_length=80)
+    kind: str = Field(..., description="scale, count, minutes or yesno")
+    direction: str = Field("", description="better, worse or empty")
+
+
+class DayOut(Schema):
+    day: date
+    values: dict[str, float]
+    note: str = ""
+    supplement_name: str = ""
+
+
+class DayIn(Schema):
+    values: dict[str, float | bool | None] = Field(
+        default_factory=dict,
+        description="Measure code → value. null clears a value; codes left out are kept.",
+    )
+    note: str | None = Field(None, max_length=4000)
+    supplement_name: str | None = Field(None, max_length=120)
+
+
+class SavedDay(DayOut):
+    stored: list[str]
+    cleared: list[str]
+
+
+class ObservationOut(Schema):
+    id: UUID
+    measure: str
+    day: date
+    value: float
+    source: str
+
+
+class MealIn(Schema):
+    text: str = Field(..., min_length=1, max_length=2000)
+    eaten_at: datetime
+
+
+class MealOut(Schema):
+    id: UUID
+    day: date
+    eaten_at: datetime
+    text: str
+    analysis: dict | None = None
+
+
+class Message(Schema):
+    detail: str
+    errors: dict[str, str] = Field(default_factory=dict)

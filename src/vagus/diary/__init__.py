@@ -1,0 +1,1 @@
+"""The diary: measures, daily observations, check-ins, meals and the timeline."""

@@ -1,0 +1,178 @@
+"""Every change to a diary, each one function in one transaction: all of it is stored or none."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from vagus.diary.display import format_value
+from vagus.diary.models import DayNote, Meal, Measure, Observation
+
+NOTE_MAX = 4000
+MEAL_MAX = 2000
+
+
+class DiaryInputError(ValueError):
+    """Bad input; ``errors`` maps each field to a message a person can act on."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{name}: {msg}" for name, msg in self.errors.items()))
+
+
+@dataclass
+class CheckinResult:
+    day: date
+    stored: list[tuple[str, str]] = field(default_factory=list)  # (label, shown value)
+    cleared: list[str] = field(default_factory=list)
+
+
+def check_day(user: Any, day: date) -> None:
+    if day > user.today():
+        raise DiaryInputError({"day": f"{day.isoformat()} is in the future where you are."})
+
+
+def save_checkin(
+    user: Any,
+    day: date,
+    values: Mapping[str, object | None],
+    *,
+    note: str | None = None,
+    supplement_name: str | None = None,
+    source: str = "checkin",
+) -> CheckinResult:
+    """Store a day's check-in. Keys present are set (None clears them); absent keys are kept.
+
+    Everything is checked before anything is written, so bad input changes nothing.
+    """
+    check_day(user, day)
+    measures = {m.code: m for m in Measure.objects.available_to(user)}
+    errors: dict[str, str] = {}
+    cleaned: dict[str, float | None] = {}
+    for code, raw in values.items():
+        measure = measures.get(code)
+        if measure is None:
+            errors[code] = f"{code}: there is no measure called “{code}”."
+            continue
+        if raw is None or raw == "":
+            cleaned[code] = None
+            continue
+        try:
+            cleaned[code] = measure.clean_value(raw)
+        except ValueError as exc:
+            errors[code] = str(exc)
+    if note is not None and len(note) > NOTE_MAX:
+        errors["note"] = f"note: please keep it under {NOTE_MAX} characters."
+    if errors:
+        raise DiaryInputError(errors)
+
+    result = CheckinResult(day=day)
+    with transaction.atomic():
+        existing = {
+            obs.measure_id: obs
+            for obs in Observation.objects.owned_by(user).filter(day=day, source=source)
+        }
+        for code, value in cleaned.items():
+            measure = measures[code]
+            current = existing.get(measure.pk)
+            if value is None:
+                if current is not None:
+                    current.delete()
+                    result.cleared.append(measure.label)
+                continue
+            if current is None:
+                Observation.objects.create(
+                    owner=user, measure=measure, day=day, value=value, source=source
+                )
+            elif current.value != value:
+                current.value = value
+                current.save(update_fields=["value", "updated"])
+            result.stored.append((measure.label, format_value(measure, value)))
+        if note is not None or supplement_name is not None:
+            _save_note(user, day, note, supplement_name, result)
+    return result
+
+
+def _save_note(
+    user: Any, day: date, note: str | None, supplement: str | None, result: CheckinResult
+) -> None:
+    day_note, _ = DayNote.objects.owned_by(user).get_or_create(owner=user, day=day)
+    if note is not None:
+        day_note.text = note.strip()
+    if supplement is not None:
+        day_note.supplement_name = supplement.strip()[:120]
+    if day_note.is_empty:
+        day_note.delete()
+        return
+    day_note.save()
+    if day_note.supplement_name:
+        result.stored.append(("Supplement", day_note.supplement_name))
+    if day_note.text:
+        result.stored.append(("Note", "saved"))
+
+
+def delete_day(user: Any, day: date) -> int:
+    """Remove a day's check-in values and note (meals stay: they have their own page)."""
+    with transaction.atomic():
+        count, _ = Observation.objects.owned_by(user).filter(day=day, source="checkin").delete()
+        DayNote.objects.owned_by(user).filter(day=day).delete()
+    return count
+
+
+def _check_meal_text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise DiaryInputError({"text": "text: write what you ate or drank."})
+    if len(text) > MEAL_MAX:
+        raise DiaryInputError({"text": f"text: please keep it under {MEAL_MAX} characters."})
+    return text
+
+
+def _check_meal_time(user: Any, eaten_at: datetime) -> tuple[datetime, date]:
+    """The meal time made aware in the person's zone, and the day it falls on."""
+    if eaten_at.tzinfo is None:
+        eaten_at = eaten_at.replace(tzinfo=user.zone())
+    day = user.day_of(eaten_at)
+    if day > user.today():
+        raise DiaryInputError({"eaten_at": "eaten_at: that time is in the future where you are."})
+    return eaten_at, day
+
+
+def add_meal(user: Any, text: str, eaten_at: datetime, source: str = "diary") -> Meal:
+    text = _check_meal_text(text)
+    eaten_at, day = _check_meal_time(user, eaten_at)
+    return Meal.objects.create(owner=user, text=text, eaten_at=eaten_at, day=day, source=source)
+
+
+def update_meal(meal: Meal, text: str, eaten_at: datetime) -> Meal:
+    text = _check_meal_text(text)
+    meal.eaten_at, meal.day = _check_meal_time(meal.owner, eaten_at)
+    meal.text = text
+    meal.save()
+    return meal
+
+
+def create_measure(user: Any, label: str, kind: str, direction: str) -> Measure:
+    from vagus.diary import kinds
+
+    label = (label or "").strip()
+    errors = {}
+    if not label or len(label) > 80:
+        errors["label"] = "label: give it a name of 1 to 80 characters."
+    if kind not in dict(kinds.CUSTOM_KIND_CHOICES):
+        errors["kind"] = "kind: choose scale, count, minutes or yes/no."
+    if direction not in {"better", "worse", ""}:
+        errors["direction"] = "direction: choose better, worse or neither."
+    code = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
+    if not errors and Measure.objects.available_to(user).filter(code=code).exists():
+        errors["label"] = f"label: you already have a measure called “{label}”."
+    if errors:
+        raise DiaryInputError(errors)
+    return Measure.objects.create(
+        owner=user, code=code, label=label, kind=kind, direction=direction, position=500
+    )

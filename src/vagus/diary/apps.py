@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class DiaryConfig(AppConfig):
+    name = "vagus.diary"
+    label = "diary"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from vagus.diary import export  # noqa: F401  (registers the diary's export sections)
+        from vagus.diary.catalog import sync_builtin_measures
+
+        # After every migrate, so a built-in measure added in a new release appears everywhere.
+        post_migrate.connect(sync_builtin_measures, sender=self)

@@ -1,0 +1,75 @@
+"""The built-in measures every person has. Custom measures are added per person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from vagus.diary import kinds
+
+
+@dataclass(frozen=True)
+class Builtin:
+    code: str
+    label: str
+    kind: kinds.Kind
+    direction: str  # "better" when higher is better, "worse" when higher is worse, "" if neither
+    help: str = ""
+    loinc: str = ""
+
+
+# Order is the order of the check-in form: the feelings first, then the gut, then the day.
+BUILTINS: tuple[Builtin, ...] = (
+    Builtin("anxiety", "Anxiety", kinds.SCALE, "worse", "0 = calm, 10 = the most anxious"),
+    Builtin("mood", "Mood", kinds.SCALE, "better", "0 = very low, 10 = very good"),
+    Builtin("stress", "Stress", kinds.SCALE, "worse", "0 = none, 10 = overwhelming"),
+    Builtin("gut_pain", "Gut pain", kinds.SCALE, "worse", "0 = none, 10 = the worst"),
+    Builtin("bloating", "Bloating", kinds.SCALE, "worse", "0 = none, 10 = the worst"),
+    Builtin("urgency", "Urgency", kinds.SCALE, "worse", "Needing the toilet in a hurry"),
+    Builtin("stool_form", "Stool form", kinds.BRISTOL, "", "Bristol stool scale, if you went"),
+    Builtin("sleep_hours", "Sleep last night", kinds.HOURS, "better", "Hours asleep"),
+    Builtin("sleep_quality", "Sleep quality", kinds.SCALE, "better", "0 = very poor, 10 = great"),
+    Builtin("activity_minutes", "Activity", kinds.MINUTES, "better", "Minutes of movement"),
+    Builtin("mindfulness_minutes", "Mindfulness", kinds.MINUTES, "better", "Minutes practised"),
+    Builtin("social_minutes", "Time with others", kinds.MINUTES, "better", "Minutes together"),
+    Builtin("caffeine_drinks", "Caffeine drinks", kinds.COUNT, "", "Coffee, tea, energy drinks"),
+    Builtin("alcohol_units", "Alcohol units", kinds.COUNT, "", "UK units"),
+    Builtin("probiotic", "Probiotic or supplement taken", kinds.YES_NO, ""),
+    Builtin(
+        "medication_as_prescribed",
+        "Medication taken as prescribed",
+        kinds.YES_NO,
+        "",
+        "Only a record for you; Vagus never advises on medication",
+    ),
+)
+
+# Plain descriptions of the Bristol stool form scale (Lewis & Heaton 1997), in our own words.
+BRISTOL_TYPES: dict[int, str] = {
+    1: "Separate hard lumps",
+    2: "Lumpy and sausage-shaped",
+    3: "Sausage-shaped with cracks",
+    4: "Smooth and soft, like a sausage",
+    5: "Soft blobs with clear edges",
+    6: "Mushy, with ragged edges",
+    7: "Watery, no solid pieces",
+}
+
+
+def sync_builtin_measures(**_: Any) -> None:
+    """Create or update the built-in measures (run after every migrate)."""
+    from vagus.diary.models import Measure
+
+    for position, builtin in enumerate(BUILTINS):
+        Measure.objects.update_or_create(
+            owner=None,
+            code=builtin.code,
+            defaults={
+                "label": builtin.label,
+                "kind": builtin.kind.code,
+                "direction": builtin.direction,
+                "help_text": builtin.help,
+                "loinc": builtin.loinc,
+                "position": position,
+            },
+        )

@@ -1,0 +1,106 @@
+"""Forms only clean input; the writing is done by ``actions``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+
+from vagus.diary import kinds
+from vagus.diary.catalog import BRISTOL_TYPES
+from vagus.diary.models import Measure
+
+
+class SegmentedRadio(forms.RadioSelect):
+    """One tap per answer: a row of radio buttons styled as segments."""
+
+    template_name = "diary/widgets/segmented.html"
+    option_template_name = "diary/widgets/segmented_option.html"
+
+
+def _field_for(measure: Measure) -> forms.Field:
+    kind = measure.kind_spec
+    common: dict[str, Any] = {
+        "label": measure.label,
+        "required": False,
+        "help_text": measure.help_text,
+    }
+    if kind is kinds.SCALE:
+        choices = [("", "–")] + [(str(i), str(i)) for i in range(11)]
+        return forms.ChoiceField(choices=choices, widget=SegmentedRadio, **common)
+    if kind is kinds.BRISTOL:
+        choices = [("", "Not today / skip")] + [
+            (str(i), f"Type {i}: {text}") for i, text in BRISTOL_TYPES.items()
+        ]
+        return forms.ChoiceField(
+            choices=choices, widget=forms.RadioSelect(attrs={"class": "stack"}), **common
+        )
+    if kind is kinds.YES_NO:
+        choices = [("", "–"), ("1", "Yes"), ("0", "No")]
+        return forms.ChoiceField(choices=choices, widget=SegmentedRadio, **common)
+    step = "0.25" if kind is kinds.HOURS else ("0.5" if kind is kinds.COUNT else "1")
+    widget = forms.NumberInput(
+        attrs={"min": kind.minimum, "max": kind.maximum, "step": step, "inputmode": "decimal"}
+    )
+    return forms.FloatField(min_value=kind.minimum, max_value=kind.maximum, widget=widget, **common)
+
+
+class CheckinForm(forms.Form):
+    """A day's check-in, one field per measure the person has, all optional."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything else about today?",
+    )
+    supplement_name = forms.CharField(
+        required=False, max_length=120, label="Which probiotic or supplement? (optional)"
+    )
+
+    def __init__(self, *args: Any, measures: Iterable[Measure], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.measures = list(measures)
+        fields = {m.code: _field_for(m) for m in self.measures}
+        # Measures first, in catalog order; the free text last.
+        fields.update(
+            {"supplement_name": self.fields["supplement_name"], "note": self.fields["note"]}
+        )
+        self.fields = fields
+
+    def measure_values(self) -> dict[str, object | None]:
+        """Every measure's value; None means "not answered", which clears a stored value."""
+        values: dict[str, object | None] = {}
+        for measure in self.measures:
+            raw = self.cleaned_data.get(measure.code)
+            values[measure.code] = None if raw in (None, "") else raw
+        return values
+
+    def measure_fields(self) -> list[forms.BoundField]:
+        return [self[m.code] for m in self.measures]
+
+
+class MealForm(forms.Form):
+    text = forms.CharField(
+        max_length=2000,
+        label="What did you eat or drink?",
+        widget=forms.Textarea(
+            attrs={"rows": 2, "placeholder": "e.g. porridge with banana and kefir"}
+        ),
+    )
+    eaten_at = forms.DateTimeField(
+        label="When",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+
+
+class MeasureForm(forms.Form):
+    label = forms.CharField(max_length=80, label="Name")
+    kind = forms.ChoiceField(choices=kinds.CUSTOM_KIND_CHOICES, label="How you log it")
+    direction = forms.ChoiceField(
+        choices=[("worse", "Higher is worse"), ("better", "Higher is better"), ("", "Neither")],
+        required=False,
+        label="Is more of it good or bad for you?",
+    )

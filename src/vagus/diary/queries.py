@@ -1,0 +1,74 @@
+"""Reads of a person's diary: always through the owner."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from vagus.diary.models import DayNote, Meal, Measure, Observation
+
+
+def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
+    queryset = Measure.objects.available_to(user)
+    if not include_archived:
+        queryset = queryset.active()
+    return list(queryset)
+
+
+def checkin_values(user: Any, day: date) -> dict[str, float]:
+    """The day's check-in values by measure code."""
+    rows = Observation.objects.owned_by(user).filter(day=day, source="checkin")
+    return dict(rows.values_list("measure__code", "value"))
+
+
+def day_note(user: Any, day: date) -> DayNote | None:
+    return DayNote.objects.owned_by(user).filter(day=day).first()
+
+
+def meals_on(user: Any, day: date) -> list[Meal]:
+    return list(Meal.objects.owned_by(user).filter(day=day).order_by("eaten_at"))
+
+
+def series(user: Any, codes: list[str], start: date, end: date) -> dict[str, dict[date, float]]:
+    """Daily values per measure code in [start, end]; several values on one day are averaged."""
+    sums: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        Observation.objects.owned_by(user)
+        .filter(day__range=(start, end), measure__code__in=codes)
+        .values_list("measure__code", "day", "value")
+    )
+    for code, day, value in rows:
+        sums[code][day].append(value)
+    return {
+        code: {day: sum(v) / len(v) for day, v in by_day.items()} for code, by_day in sums.items()
+    }
+
+
+def day_summaries(user: Any, start: date, end: date) -> list[dict[str, Any]]:
+    """One row per logged day, newest first: a few headline values and the meal count."""
+    headline = ["anxiety", "mood", "gut_pain", "bloating", "sleep_hours"]
+    values = series(user, headline, start, end)
+    meal_counts: dict[date, int] = defaultdict(int)
+    for day in (
+        Meal.objects.owned_by(user).filter(day__range=(start, end)).values_list("day", flat=True)
+    ):
+        meal_counts[day] += 1
+    other_days = set(
+        Observation.objects.owned_by(user)
+        .filter(day__range=(start, end))
+        .values_list("day", flat=True)
+    )
+    days = sorted(set(meal_counts) | other_days, reverse=True)
+    return [
+        {
+            "day": day,
+            **{code: _shown(values.get(code, {}).get(day)) for code in headline},
+            "meals": meal_counts.get(day, 0),
+        }
+        for day in days
+    ]
+
+
+def _shown(value: float | None) -> str | None:
+    return None if value is None else f"{value:.1f}".removesuffix(".0")

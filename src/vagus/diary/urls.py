@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.urls import path, register_converter
+
+from vagus.converters import IsoDateConverter
+from vagus.diary import views
+
+register_converter(IsoDateConverter, "isodate")
+
+app_name = "diary"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("today/", views.today, name="today"),
+    path("day/<isodate:day>/", views.checkin, name="day"),
+    path("meals/", views.meals, name="meals"),
+    path("meals/<uuid:meal_id>/", views.meal_edit, name="meal_edit"),
+    path("meals/<uuid:meal_id>/delete/", views.meal_delete, name="meal_delete"),
+    path("measures/", views.measures, name="measures"),
+    path("measures/<uuid:measure_id>/archive/", views.measure_archive, name="measure_archive"),
+    path("timeline/", views.timeline, name="timeline"),
+]

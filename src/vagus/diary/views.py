@@ -1,0 +1,227 @@
+"""Diary pages. Each view fetches through the owner before it does anything else."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from vagus.diary import actions, charts, queries
+from vagus.diary.forms import CheckinForm, MealForm, MeasureForm
+from vagus.diary.models import Meal, Measure
+from vagus.ownership import owned_or_404
+
+TIMELINE_RANGES = (30, 90, 365)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("diary:today")
+    return render(request, "diary/welcome.html")
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    return checkin(request, request.user.today())
+
+
+@login_required
+def checkin(request: HttpRequest, day: date) -> HttpResponse:
+    user = request.user
+    if day > user.today():
+        messages.info(request, "That day hasn't come yet where you are; here is today.")
+        return redirect("diary:today")
+    measures = queries.measures_for(user)
+    if request.method == "POST":
+        form = CheckinForm(request.POST, measures=measures)
+        if form.is_valid():
+            try:
+                result = actions.save_checkin(
+                    user,
+                    day,
+                    form.measure_values(),
+                    note=form.cleaned_data["note"],
+                    supplement_name=form.cleaned_data["supplement_name"],
+                )
+            except actions.DiaryInputError as exc:
+                _add_errors(form, exc)
+            else:
+                request.session["last_saved"] = {
+                    "day": day.isoformat(),
+                    "stored": result.stored,
+                    "cleared": result.cleared,
+                }
+                return redirect(_day_url(user, day) + "#saved")
+    else:
+        initial = {
+            code: _initial(value) for code, value in queries.checkin_values(user, day).items()
+        }
+        note = queries.day_note(user, day)
+        if note:
+            initial.update(note=note.text, supplement_name=note.supplement_name)
+        form = CheckinForm(initial=initial, measures=measures)
+    saved = request.session.pop("last_saved", None)
+    if saved and saved.get("day") != day.isoformat():
+        saved = None
+    return render(
+        request,
+        "diary/checkin.html",
+        {
+            "form": form,
+            "day": day,
+            "is_today": day == user.today(),
+            "previous_day": day - timedelta(days=1),
+            "next_day": day + timedelta(days=1) if day < user.today() else None,
+            "saved": saved,
+            "meals": queries.meals_on(user, day),
+        },
+    )
+
+
+def _initial(value: float) -> str:
+    return f"{value:g}"
+
+
+def _day_url(user: object, day: date) -> str:
+    if day == user.today():  # type: ignore[attr-defined]
+        return reverse("diary:today")
+    return reverse("diary:day", kwargs={"day": day})
+
+
+@login_required
+def meals(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = MealForm(request.POST)
+        if form.is_valid():
+            try:
+                meal = actions.add_meal(
+                    user, form.cleaned_data["text"], form.cleaned_data["eaten_at"]
+                )
+            except actions.DiaryInputError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Saved: “{meal.text}” at {timezone.localtime(meal.eaten_at):%H:%M} "
+                    f"on {meal.day:%A %d %B}.",
+                )
+                return redirect("diary:meals")
+    else:
+        form = MealForm(
+            initial={"eaten_at": user.local_now().replace(second=0, microsecond=0, tzinfo=None)}
+        )
+    recent = Meal.objects.owned_by(user).order_by("-eaten_at")[:50]
+    return render(request, "diary/meals.html", {"form": form, "meals": recent})
+
+
+@login_required
+def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
+    meal = owned_or_404(Meal, request.user, uuid=meal_id)
+    if request.method == "POST":
+        form = MealForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.update_meal(meal, form.cleaned_data["text"], form.cleaned_data["eaten_at"])
+            except actions.DiaryInputError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, f"Meal updated: “{meal.text}”.")
+                return redirect("diary:meals")
+    else:
+        local = timezone.localtime(meal.eaten_at).replace(tzinfo=None)
+        form = MealForm(initial={"text": meal.text, "eaten_at": local})
+    return render(request, "diary/meal_edit.html", {"form": form, "meal": meal})
+
+
+@login_required
+@require_POST
+def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
+    meal = owned_or_404(Meal, request.user, uuid=meal_id)
+    meal.delete()
+    messages.success(request, f"Meal deleted: “{meal.text}”.")
+    return redirect("diary:meals")
+
+
+@login_required
+def measures(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = MeasureForm(request.POST)
+        if form.is_valid():
+            try:
+                measure = actions.create_measure(user, **form.cleaned_data)
+            except actions.DiaryInputError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, f"Added “{measure.label}”. It is now on your check-in.")
+                return redirect("diary:measures")
+    else:
+        form = MeasureForm()
+    return render(
+        request,
+        "diary/measures.html",
+        {
+            "form": form,
+            "builtins": Measure.objects.filter(owner__isnull=True),
+            "custom": Measure.objects.owned_by(user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def measure_archive(request: HttpRequest, measure_id: str) -> HttpResponse:
+    measure = owned_or_404(Measure, request.user, uuid=measure_id)
+    measure.archived = not measure.archived
+    measure.save(update_fields=["archived"])
+    state = "hidden from" if measure.archived else "back on"
+    messages.success(request, f"“{measure.label}” is {state} your check-in. Its history is kept.")
+    return redirect("diary:measures")
+
+
+@login_required
+def timeline(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    try:
+        span = int(request.GET.get("days", 30))
+    except ValueError:
+        span = 30
+    if span not in TIMELINE_RANGES:
+        span = 30
+    end = user.today()
+    start = end - timedelta(days=span - 1)
+    values = queries.series(user, ["anxiety", "gut_pain", "bloating"], start, end)
+    chart = charts.line_chart(
+        [
+            charts.Line("Anxiety", values.get("anxiety", {}), "line-anxiety"),
+            charts.Line("Gut pain", values.get("gut_pain", {}), "line-gut"),
+            charts.Line("Bloating", values.get("bloating", {}), "line-bloating"),
+        ],
+        start,
+        end,
+        title=f"Anxiety and gut symptoms, last {span} days",
+    )
+    return render(
+        request,
+        "diary/timeline.html",
+        {
+            "chart": chart,
+            "span": span,
+            "ranges": TIMELINE_RANGES,
+            "days": queries.day_summaries(user, start, end),
+            "start": start,
+            "end": end,
+        },
+    )
+
+
+def _add_errors(form: object, exc: actions.DiaryInputError) -> None:
+    for name, message in exc.errors.items():
+        form.add_error(name if name in form.fields else None, message)  # type: ignore[attr-defined]

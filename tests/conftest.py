@@ -1,0 +1,55 @@
+"""The named characters every test uses: a person, a second person, an anonymous visitor."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from vagus.accounts.models import User
+
+PASSWORD = "a-long-calm-passphrase-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the production hasher (tested on its own); MD5 keeps the many test log-ins fast.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_person(username: str, time_zone: str = "Europe/London") -> User:
+    user = User(username=username, time_zone=time_zone)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def person(db) -> User:
+    return make_person("alice")
+
+
+@pytest.fixture
+def other_person(db) -> User:
+    return make_person("bob", "America/New_York")
+
+
+@pytest.fixture
+def client_of():
+    """A logged-in browser session for a given person."""
+
+    def login(user: User) -> Client:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login
+
+
+@pytest.fixture
+def person_client(person, client_of) -> Client:
+    return client_of(person)
+
+
+@pytest.fixture
+def visitor() -> Client:
+    return Client()
