@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-from django.test import Client
+from typing import TYPE_CHECKING
 
-from vagus.accounts.models import User
+import pytest
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from vagus.accounts.models import User
 
 PASSWORD = "a-long-calm-passphrase-42"
 
@@ -17,6 +21,9 @@ def _fast_password_hashing(settings):
 
 
 def make_person(username: str, time_zone: str = "Europe/London") -> User:
+    # Imported here so the pure science tests can run without Django (-p no:django).
+    from vagus.accounts.models import User
+
     user = User(username=username, time_zone=time_zone)
     user.set_password(PASSWORD)
     user.save()
@@ -38,6 +45,8 @@ def client_of():
     """A logged-in browser session for a given person."""
 
     def login(user: User) -> Client:
+        from django.test import Client
+
         client = Client()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         return client
@@ -52,4 +61,6 @@ def person_client(person, client_of) -> Client:
 
 @pytest.fixture
 def visitor() -> Client:
+    from django.test import Client
+
     return Client()
