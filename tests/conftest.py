@@ -14,8 +14,11 @@ if TYPE_CHECKING:
 PASSWORD = "a-long-calm-passphrase-42"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.pluginmanager.hasplugin("django"):
+        return  # the pure science tests, run with -p no:django
+    from django.conf import settings
+
     # Argon2 is the production hasher (tested on its own); MD5 keeps the many test log-ins fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
