@@ -1,0 +1,116 @@
+"""Plain words for an association, and how many more days a factor needs.
+
+The wording never claims a cause: a diary shows what goes together, and a self-experiment is
+the way to learn what causes what.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from vagus.science.insights._model import (
+    MIN_DAYS_PER_LEVEL,
+    MIN_FIT_DAYS,
+    Association,
+    calendar_frame,
+    controls,
+)
+
+_NOT_CAUSE = "This is an association, not proof of cause."
+_MAYBE_CHANCE = "It may be chance: with everything checked at once, it is not a clear finding yet."
+
+
+def _direction(value: float, decimals: int) -> tuple[str, str]:
+    """The magnitude as text and 'higher'/'lower' ('' if it rounds to zero)."""
+    text = f"{abs(value):.{decimals}f}"
+    if float(text) == 0:
+        return f"{0:.{decimals}f}", ""
+    return text, "higher" if value > 0 else "lower"
+
+
+def _lead(association: Association, factor_label: str, factor_unit: str) -> str:
+    lag = association.lag
+    if association.binary:
+        if lag == 0:
+            return f"On days you had {factor_label}"
+        if lag == 1:
+            return f"On days after you had {factor_label}"
+        return f"{lag} days after you had {factor_label}"
+    more = f"one {factor_unit} more of {factor_label}"
+    if lag == 0:
+        return f"On days with {more}"
+    if lag == 1:
+        return f"On days after a day with {more}"
+    return f"{lag} days after a day with {more}"
+
+
+def describe(
+    association: Association,
+    outcome_label: str,
+    factor_label: str,
+    *,
+    factor_unit: str = "unit",
+    outcome_unit: str = "points",
+    decimals: int = 1,
+) -> str:
+    """Say what an association means in plain words, with its 95 % range.
+
+    >>> a = Association("fermented", 1, -0.6, -1.0, -0.2, 0.004, 0.03, 84, True, binary=True)
+    >>> describe(a, "anxiety", "fermented food")
+    'On days after you had fermented food, your anxiety was on average 0.6 points lower \
+(95 % range 0.2 to 1.0 lower). This is an association, not proof of cause.'
+
+    ``factor_label`` should be a noun phrase ("fermented food", "sleep"); ``factor_unit`` is
+    the singular unit of a numeric factor ("hour", "serving").
+    """
+    size, way = _direction(association.estimate, decimals)
+    low, low_way = _direction(association.ci_low, decimals)
+    high, high_way = _direction(association.ci_high, decimals)
+    change = f"on average {size} {outcome_unit} {way}" if way else "on average about the same"
+    if low_way == high_way and low_way:
+        # Both ends on one side of zero: name them from the smaller change to the larger.
+        near, far = (low, high) if low_way == "higher" else (high, low)
+        interval = f"95 % range {near} to {far} {low_way}"
+    else:
+        low_text = f"{low} {low_way}".strip()
+        high_text = f"{high} {high_way}".strip()
+        interval = f"95 % range from {low_text} to {high_text}"
+    sentence = (
+        f"{_lead(association, factor_label, factor_unit)}, "
+        f"your {outcome_label} was {change} ({interval})."
+    )
+    if association.significant:
+        return f"{sentence} {_NOT_CAUSE}"
+    return f"{sentence} {_MAYBE_CHANCE} {_NOT_CAUSE}"
+
+
+def days_needed(
+    days: pd.DataFrame, outcome: str, factor: str, *, lag: int = 0, min_days: int = 14
+) -> int:
+    """How many more usable days ``factor`` needs before :func:`associations` estimates it.
+
+    A usable day has the outcome logged that day and the day before, and the factor logged
+    ``lag`` days earlier. The answer is the larger of the days missing to reach
+    ``max(min_days, 12)`` and the days with a different value still needed to reach three
+    days away from the factor's most common value (for a yes/no factor: three "yes" and three
+    "no" days). Zero means there are enough days; the factor can still be left out if it is a
+    copy of the weekday or the trend.
+    """
+    frame = calendar_frame(days, outcome)
+    if factor not in frame.columns:
+        raise ValueError(f"factor column {factor!r} is not in days")
+    if factor == outcome:
+        raise ValueError("factor and outcome must be different columns")
+    if lag < 0:
+        raise ValueError(f"lag must be >= 0, got {lag}")
+    _, usable, _ = controls(frame, outcome)
+    x = frame[factor].shift(lag).to_numpy()
+    values = x[usable & ~np.isnan(x)]
+    n = values.size
+    if n:
+        _, counts = np.unique(values, return_counts=True)
+        away_from_mode = n - int(counts.max())
+    else:
+        away_from_mode = 0
+    return max(0, max(min_days, MIN_FIT_DAYS) - n, MIN_DAYS_PER_LEVEL - away_from_mode)
