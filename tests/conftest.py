@@ -11,7 +11,12 @@ if TYPE_CHECKING:
 
     from vagus.accounts.models import User
 
-PASSWORD = "a-long-calm-passphrase-42"
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # so tests can import tests_helpers
+
+from tests_helpers import PASSWORD
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from vagus.api.schemas import (
@@ -59,9 +59,9 @@ def list_measures(request: HttpRequest) -> list[dict]:
 
 
 @router.post("/measures", response={201: MeasureOut, 400: Message})
-def create_measure(request: HttpRequest, payload: MeasureIn) -> tuple[int, dict]:
+def create_measure(request: HttpRequest, payload: MeasureIn) -> Status:
     measure = actions.create_measure(request.user, payload.label, payload.kind, payload.direction)
-    return 201, _measure_out(measure)
+    return Status(201, _measure_out(measure))
 
 
 def _day_out(user: object, day: date) -> dict:
@@ -96,9 +96,9 @@ def put_day(request: HttpRequest, day: date, payload: DayIn) -> dict:
 
 
 @router.delete("/days/{day}", response={204: None})
-def delete_day(request: HttpRequest, day: date) -> tuple[int, None]:
+def delete_day(request: HttpRequest, day: date) -> Status:
     actions.delete_day(request.user, day)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/observations", response=list[ObservationOut])
@@ -116,8 +116,14 @@ def list_observations(
     if measure:
         rows = rows.filter(measure__code=measure)
     return [
-        {"id": o.uuid, "measure": code, "day": o.day, "value": o.value, "source": o.source}
-        for o, code in ((o, o.measure.code) for o in rows.select_related("measure"))
+        {
+            "id": o.uuid,
+            "measure": o.measure.code,
+            "day": o.day,
+            "value": o.value,
+            "source": o.source,
+        }
+        for o in rows.select_related("measure")
     ]
 
 
@@ -144,8 +150,8 @@ def list_meals(
 
 
 @router.post("/meals", response={201: MealOut, 400: Message})
-def create_meal(request: HttpRequest, payload: MealIn) -> tuple[int, dict]:
-    return 201, _meal_out(actions.add_meal(request.user, payload.text, payload.eaten_at))
+def create_meal(request: HttpRequest, payload: MealIn) -> Status:
+    return Status(201, _meal_out(actions.add_meal(request.user, payload.text, payload.eaten_at)))
 
 
 @router.get("/meals/{meal_id}", response=MealOut)
@@ -160,6 +166,6 @@ def update_meal(request: HttpRequest, meal_id: UUID, payload: MealIn) -> dict:
 
 
 @router.delete("/meals/{meal_id}", response={204: None})
-def delete_meal(request: HttpRequest, meal_id: UUID) -> tuple[int, None]:
+def delete_meal(request: HttpRequest, meal_id: UUID) -> Status:
     owned_or_404(Meal, request.user, uuid=meal_id).delete()
-    return 204, None
+    return Status(204, None)

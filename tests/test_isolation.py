@@ -1,0 +1,174 @@
+"""One person can never read or change another's data, through any page or API route.
+
+The routes are enumerated from Django's URL resolver, so a route added later is covered
+without editing this file; a path parameter this test does not know how to fill fails it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests_helpers import PASSWORD
+from vagus.accounts.export import export_user_data
+from vagus.accounts.models import AccessToken, User
+from vagus.diary import actions
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "ALICE-SECRET"
+# Pages anyone may see; everything else needs a login.
+PUBLIC = {"signup", "login", "logout", "home", "openapi-json", "openapi-view", "api-root"}
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def routes():
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                yield prefix + str(pattern.pattern), pattern.name
+
+    seen = set()
+    for route, name in walk(get_resolver().url_patterns):
+        if route not in seen:
+            seen.add(route)
+            yield route, name
+
+
+def alice_world() -> tuple[User, dict[str, list[str]]]:
+    """Alice with a row in every owned table, and the values that can fill a path parameter."""
+    alice = User(username="alice", time_zone="Pacific/Auckland")
+    alice.set_password(PASSWORD)
+    alice.save()
+    day = alice.today() - timedelta(days=1)
+    measure = actions.create_measure(alice, f"{SECRET} measure", "scale", "worse")
+    actions.save_checkin(alice, day, {"anxiety": 9, measure.code: 3}, note=f"{SECRET} note")
+    actions.add_meal(alice, f"{SECRET} meal", datetime.now(alice.zone()) - timedelta(days=1))
+    AccessToken.issue(alice, f"{SECRET} token")
+    ids = []
+    for model in apps.get_models():
+        if any(f.name == "owner" for f in model._meta.get_fields()) and any(
+            f.name == "uuid" for f in model._meta.get_fields()
+        ):
+            ids += [
+                str(u) for u in model.objects.filter(owner=alice).values_list("uuid", flat=True)
+            ]
+    return alice, {"id": ids, "day": [day.isoformat()]}
+
+
+def fill(route: str, values: dict[str, list[str]]) -> list[str]:
+    """Every concrete URL for a route, with each parameter set to each of Alice's values."""
+    urls = ["/" + route]
+    for match in re.finditer(r"<(?:(\w+):)?(\w+)>", route):
+        name = match.group(2)
+        kind = "day" if name in {"day", "date"} else "id" if name.endswith("_id") else None
+        assert kind, f"isolation test: teach it how to fill the path parameter “{name}” in {route}"
+        urls = [u.replace(match.group(0), v, 1) for u in urls for v in values[kind]]
+    return urls
+
+
+def snapshot(user: User) -> str:
+    user.refresh_from_db()
+    document = export_user_data(user)
+    document.pop("exported_at")
+    return json.dumps(document, sort_keys=True) + user.password
+
+
+HOSTILE_FORM = {
+    "anxiety": "0",
+    "text": "changed by bob",
+    "eaten_at": "2026-01-01T08:00",
+    "label": "changed by bob",
+    "kind": "scale",
+    "name": "bob token",
+    "time_zone": "UTC",
+    "old_password": PASSWORD,
+    "new_password1": "bob-new-passphrase-99",
+    "new_password2": "bob-new-passphrase-99",
+}
+HOSTILE_JSON = {
+    "values": {"anxiety": 0},
+    "text": "changed by bob",
+    "eaten_at": "2026-01-01T08:00:00Z",
+}
+
+
+def requests_as(client_factory, urls):
+    for url in urls:
+        for method in METHODS:
+            client = client_factory()
+            if url.startswith("/api/"):
+                body = json.dumps(HOSTILE_JSON) if method in {"post", "put", "patch"} else None
+                response = getattr(client, method)(url, data=body, content_type="application/json")
+            elif method == "post":
+                response = client.post(url, HOSTILE_FORM)
+            else:
+                response = getattr(client, method)(url)
+            yield url, method, response
+
+
+def test_routes_are_enumerated():
+    names = {name for _, name in routes()}
+    assert {"day", "meal_edit", "get_meal", "export", "token_revoke"} <= names
+
+
+def test_another_person_never_sees_or_changes_alice_data():
+    alice, values = alice_world()
+    before = snapshot(alice)
+    bob = User(username="bob", time_zone="UTC")
+    bob.set_password(PASSWORD)
+    bob.save()
+    _, bob_token = AccessToken.issue(bob, "bob script")
+
+    def as_bob_session():
+        bob.refresh_from_db()  # a password change by an earlier request changes the session hash
+        client = Client()
+        client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    def as_bob_token():
+        return Client(HTTP_AUTHORIZATION=f"Bearer {bob_token}")
+
+    checked = 0
+    # Deleting an account and logging out end Bob's session, so they go last.
+    ordered = sorted(routes(), key=lambda r: r[1] in {"delete", "logout"})
+    for route, name in ordered:
+        urls = fill(route, values)
+        factories = [as_bob_session] + ([as_bob_token] if route.startswith("api/") else [])
+        for factory in factories:
+            for url, method, response in requests_as(factory, urls):
+                checked += 1
+                body = response.content.decode(errors="replace")
+                assert response.status_code < 500, (method, url, response.status_code)
+                assert SECRET not in body, f"{method.upper()} {url} showed Alice's data to Bob"
+                if name not in PUBLIC | {"delete", "logout"}:
+                    # Bob really is signed in: a bounce to the login page would prove nothing.
+                    assert "/accounts/login/" not in response.get("Location", ""), (method, url)
+                    assert response.status_code != 401, (method, url)
+                if "<" in route and response.status_code not in (404, 405):
+                    # Only a day route may answer (with Bob's own day); object routes are 404.
+                    assert "day" in route, (method, url, response.status_code)
+        assert snapshot(alice) == before, f"Bob changed Alice's data through {route}"
+    assert checked > 100
+
+
+def test_anonymous_visitors_get_nothing_personal():
+    alice, values = alice_world()
+    before = snapshot(alice)
+    for route, name in routes():
+        for url, method, response in requests_as(Client, fill(route, values)):
+            assert response.status_code < 500, (method, url)
+            assert SECRET not in response.content.decode(errors="replace"), (method, url)
+            if name not in PUBLIC and method == "get":
+                assert response.status_code in (302, 401, 405), (url, response.status_code)
+                if response.status_code == 302:
+                    assert "/accounts/login/" in response["Location"]
+    assert snapshot(alice) == before
