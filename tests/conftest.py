@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # so tests can import tests_helpers
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD  # noqa: F401  (re-exported for older imports)
+from tests_helpers_db import make_person
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -26,16 +27,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Argon2 is the production hasher (tested on its own); MD5 keeps the many test log-ins fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def make_person(username: str, time_zone: str = "Europe/London") -> User:
-    # Imported here so the pure science tests can run without Django (-p no:django).
-    from vagus.accounts.models import User
-
-    user = User(username=username, time_zone=time_zone)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture
