@@ -64,11 +64,11 @@ def create_measure(request: HttpRequest, payload: MeasureIn) -> Status:
     return Status(201, _measure_out(measure))
 
 
-def _day_out(user: object, day: date) -> dict:
+def _day_out(user: object, day: date, values: dict[str, float] | None = None) -> dict:
     note = queries.day_note(user, day)
     return {
         "day": day,
-        "values": queries.checkin_values(user, day),
+        "values": queries.checkin_values(user, day) if values is None else values,
         "note": note.text if note else "",
         "supplement_name": note.supplement_name if note else "",
     }
@@ -89,7 +89,7 @@ def put_day(request: HttpRequest, day: date, payload: DayIn) -> dict:
         supplement_name=payload.supplement_name,
     )
     return {
-        **_day_out(request.user, day),
+        **_day_out(request.user, day, result.values),
         "stored": [f"{label}: {shown}" for label, shown in result.stored],
         "cleared": result.cleared,
     }

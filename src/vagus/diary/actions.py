@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from vagus.diary.display import format_value
@@ -30,6 +31,7 @@ class CheckinResult:
     day: date
     stored: list[tuple[str, str]] = field(default_factory=list)  # (label, shown value)
     cleared: list[str] = field(default_factory=list)
+    values: dict[str, float] = field(default_factory=dict)  # the day's check-in after saving
 
 
 def check_day(user: Any, day: date) -> None:
@@ -75,26 +77,40 @@ def save_checkin(
     with transaction.atomic():
         existing = {
             obs.measure_id: obs
-            for obs in Observation.objects.owned_by(user).filter(day=day, source=source)
+            for obs in Observation.objects.owned_by(user).filter(day=day, source=source).order_by()
         }
+        to_create, to_update, to_delete = [], [], []
+        now = timezone.now()
         for code, value in cleaned.items():
             measure = measures[code]
             current = existing.get(measure.pk)
             if value is None:
                 if current is not None:
-                    current.delete()
+                    to_delete.append(current.pk)
                     result.cleared.append(measure.label)
                 continue
             if current is None:
-                Observation.objects.create(
-                    owner=user, measure=measure, day=day, value=value, source=source
+                to_create.append(
+                    Observation(owner=user, measure=measure, day=day, value=value, source=source)
                 )
             elif current.value != value:
-                current.value = value
-                current.save(update_fields=["value", "updated"])
+                current.value, current.updated = value, now  # bulk_update skips auto_now
+                to_update.append(current)
             result.stored.append((measure.label, format_value(measure, value)))
+        # One statement per kind of change, not one per measure: a check-in is ~15 values.
+        if to_delete:
+            Observation.objects.owned_by(user).filter(pk__in=to_delete).delete()
+        if to_create:
+            Observation.objects.bulk_create(to_create)
+        if to_update:
+            Observation.objects.bulk_update(to_update, ["value", "updated"])
         if note is not None or supplement_name is not None:
             _save_note(user, day, note, supplement_name, result)
+    by_id = {m.pk: code for code, m in measures.items()}
+    result.values = {
+        by_id[o.measure_id]: o.value for o in existing.values() if o.pk not in to_delete
+    }
+    result.values.update({code: v for code, v in cleaned.items() if v is not None})
     return result
 
 
