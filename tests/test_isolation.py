@@ -19,6 +19,7 @@ from tests_helpers import PASSWORD
 from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
 from vagus.diary import actions
+from vagus.questionnaires.actions import record_response
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,8 @@ def alice_world() -> tuple[User, dict[str, list[str]]]:
     actions.save_checkin(alice, day, {"anxiety": 9, measure.code: 3}, note=f"{SECRET} note")
     actions.add_meal(alice, f"{SECRET} meal", datetime.now(alice.zone()) - timedelta(days=1))
     AccessToken.issue(alice, f"{SECRET} token")
+    # PHQ-9 with item 9 above 0: a response, its score, and a safety alert.
+    record_response(alice, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     ids = []
     for model in apps.get_models():
         if any(f.name == "owner" for f in model._meta.get_fields()) and any(
@@ -64,14 +67,21 @@ def alice_world() -> tuple[User, dict[str, list[str]]]:
     return alice, {"id": ids, "day": [day.isoformat()]}
 
 
+# Path parameters that name something public (an instrument), not anyone's rows.
+PUBLIC_PARAMS = {"code": ["gad7"]}
+
+
 def fill(route: str, values: dict[str, list[str]]) -> list[str]:
     """Every concrete URL for a route, with each parameter set to each of Alice's values."""
     urls = ["/" + route]
     for match in re.finditer(r"<(?:(\w+):)?(\w+)>", route):
         name = match.group(2)
         kind = "day" if name in {"day", "date"} else "id" if name.endswith("_id") else None
+        kind = kind or (name if name in PUBLIC_PARAMS else None)
         assert kind, f"isolation test: teach it how to fill the path parameter “{name}” in {route}"
-        urls = [u.replace(match.group(0), v, 1) for u in urls for v in values[kind]]
+        urls = [
+            u.replace(match.group(0), v, 1) for u in urls for v in {**PUBLIC_PARAMS, **values}[kind]
+        ]
     return urls
 
 
@@ -155,7 +165,7 @@ def test_another_person_never_sees_or_changes_alice_data():
                     assert response.status_code != 401, (method, url)
                 if "<" in route and response.status_code not in (404, 405):
                     # Only a day route may answer (with Bob's own day); object routes are 404.
-                    assert "day" in route, (method, url, response.status_code)
+                    assert "day" in route or "code>" in route, (method, url, response.status_code)
         assert snapshot(alice) == before, f"Bob changed Alice's data through {route}"
     assert checked > 100
 

@@ -23,6 +23,9 @@ SECTION_FOR_MODEL = {
     "diary.Observation": "observations",
     "diary.DayNote": "day_notes",
     "diary.Meal": "meals",
+    "questionnaires.QuestionnaireResponse": "questionnaire_responses",
+    "questionnaires.Schedule": "questionnaire_schedules",
+    "questionnaires.SafetyAlert": "safety_alerts",
 }
 
 
@@ -49,8 +52,17 @@ def fill_diary(user: User) -> None:
     AccessToken.issue(user, "script")
 
 
+def fill_questionnaires(user: User) -> None:
+    from vagus.questionnaires import actions as q_actions
+
+    q_actions.record_response(user, "phq9", [1] * 9)  # item 9 = 1: a safety alert too
+    q_actions.acknowledge_alerts(user)
+    q_actions.set_schedule(user, "phq8", 14, True)
+
+
 def test_every_owned_model_is_in_the_export(person):
     fill_diary(person)
+    fill_questionnaires(person)
     from vagus.accounts.export import export_user_data
 
     document = export_user_data(person)
@@ -90,6 +102,8 @@ def test_delete_erases_everything_of_mine_and_nothing_of_others(
 ):
     fill_diary(person)
     fill_diary(other_person)
+    fill_questionnaires(person)
+    fill_questionnaires(other_person)
     visitor.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     before_other = {m: m.objects.filter(owner=other_person).count() for m in owned_models()}
     response = person_client.post(

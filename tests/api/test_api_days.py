@@ -79,6 +79,7 @@ BAD = [
     ({"probiotic": 3}, "probiotic"),
     ({"anxiety": True}, "anxiety"),
     ({"no_such_measure": 1}, "no_such_measure"),
+    ({"gad7_total": 5}, "gad7_total"),  # totals come only from answering the questionnaire
 ]
 
 

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 import vagus
 from vagus.api.auth import API_AUTH
 from vagus.api.diary import router as diary_router
+from vagus.api.questionnaires import router as questionnaires_router
 from vagus.diary.actions import DiaryInputError
 
 api = NinjaAPI(
@@ -29,3 +30,4 @@ def _bad_input(request: HttpRequest, exc: DiaryInputError) -> HttpResponse:
 
 
 api.add_router("/", diary_router)
+api.add_router("/", questionnaires_router)

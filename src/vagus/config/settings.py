@@ -5,6 +5,8 @@ VAGUS_DATABASE_URL   e.g. postgres://user:pass@host/db (default: SQLite in the d
 VAGUS_SECRET_KEY     default: generated on first run and stored in the data directory
 VAGUS_ALLOWED_HOSTS  comma-separated (default: 127.0.0.1,localhost)
 VAGUS_DEBUG          1 to enable Django's debug pages (never in production)
+VAGUS_CRISIS_COUNTRY country whose crisis lines are shown first (GB, IE, US, CA, AU, NZ; default:
+                     guessed from the person's time zone, else international)
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "ninja",  # serves the API docs' own static files: no CDN
     "vagus.accounts",
     "vagus.diary",
+    "vagus.questionnaires",
     "vagus.api",
 ]
 
@@ -45,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "vagus.accounts.middleware.UserTimeZoneMiddleware",
+    # While a self-harm signal is unread, the crisis page comes before every other page.
+    "vagus.questionnaires.middleware.SafetyAlertMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout response.
@@ -78,7 +84,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = None  # keep each thread's connection open
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
         # BEGIN, so concurrent writers queue on the busy timeout instead of failing with
@@ -142,6 +148,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if os.environ.get("VAGUS_HTTPS", "") in {"1", "true", "yes"}:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+CRISIS_COUNTRY = os.environ.get("VAGUS_CRISIS_COUNTRY", "").strip().upper()
 
 LOGGING = {
     "version": 1,

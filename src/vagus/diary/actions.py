@@ -53,7 +53,8 @@ def save_checkin(
     Everything is checked before anything is written, so bad input changes nothing.
     """
     check_day(user, day)
-    measures = {m.code: m for m in Measure.objects.available_to(user)}
+    # Only what a person types: questionnaire totals come from the whole questionnaire.
+    measures = {m.code: m for m in Measure.objects.available_to(user).filter(on_checkin=True)}
     errors: dict[str, str] = {}
     cleaned: dict[str, float | None] = {}
     for code, raw in values.items():

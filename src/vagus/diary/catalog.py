@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vagus.diary import kinds
+from vagus.science import instruments
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Builtin:
     direction: str  # "better" when higher is better, "worse" when higher is worse, "" if neither
     help: str = ""
     loinc: str = ""
+    on_checkin: bool = True  # False: written by another part of Vagus, never typed in a check-in
 
 
 # Order is the order of the check-in form: the feelings first, then the gut, then the day.
@@ -44,6 +46,21 @@ BUILTINS: tuple[Builtin, ...] = (
     ),
 )
 
+# Questionnaire totals, written by vagus.questionnaires when a questionnaire is answered (source
+# "questionnaire"). Never on the check-in form: a total is only meaningful from the full form.
+QUESTIONNAIRE_SCORES: tuple[Builtin, ...] = tuple(
+    Builtin(
+        f"{instrument.code}_total",
+        f"{instrument.name} total",
+        kinds.SCORE,
+        "worse" if instrument.higher_is_worse else "better",
+        f"{instrument.min_total}–{instrument.max_total}, from the {instrument.name} questionnaire",
+        instrument.total_loinc or "",
+        on_checkin=False,
+    )
+    for instrument in instruments.INSTRUMENTS.values()
+)
+
 # Plain descriptions of the Bristol stool form scale (Lewis & Heaton 1997), in our own words.
 BRISTOL_TYPES: dict[int, str] = {
     1: "Separate hard lumps",
@@ -60,7 +77,7 @@ def sync_builtin_measures(**_: Any) -> None:
     """Create or update the built-in measures (run after every migrate)."""
     from vagus.diary.models import Measure
 
-    for position, builtin in enumerate(BUILTINS):
+    for position, builtin in enumerate(BUILTINS + QUESTIONNAIRE_SCORES):
         Measure.objects.update_or_create(
             owner=None,
             code=builtin.code,
@@ -71,5 +88,6 @@ def sync_builtin_measures(**_: Any) -> None:
                 "help_text": builtin.help,
                 "loinc": builtin.loinc,
                 "position": position,
+                "on_checkin": builtin.on_checkin,
             },
         )

@@ -51,6 +51,8 @@ class Measure(models.Model):
     loinc = models.CharField(max_length=16, blank=True, default="")
     position = models.IntegerField(default=1000)
     archived = models.BooleanField(default=False)
+    # Questionnaire totals are measures too (one tall table), but are never typed in a check-in.
+    on_checkin = models.BooleanField(default=True)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = MeasureQuerySet.as_manager()

@@ -10,7 +10,8 @@ from vagus.diary.models import DayNote, Meal, Measure, Observation
 
 
 def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
-    queryset = Measure.objects.available_to(user)
+    """The measures on the person's check-in (questionnaire totals are not typed in there)."""
+    queryset = Measure.objects.available_to(user).filter(on_checkin=True)
     if not include_archived:
         queryset = queryset.active()
     return list(queryset)

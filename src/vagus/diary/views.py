@@ -169,7 +169,7 @@ def measures(request: HttpRequest) -> HttpResponse:
         "diary/measures.html",
         {
             "form": form,
-            "builtins": Measure.objects.filter(owner__isnull=True),
+            "builtins": Measure.objects.filter(owner__isnull=True, on_checkin=True),
             "custom": Measure.objects.owned_by(user),
         },
     )

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class QuestionnairesConfig(AppConfig):
+    name = "vagus.questionnaires"
+    label = "questionnaires"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from vagus.questionnaires import export  # noqa: F401  (registers the export sections)
