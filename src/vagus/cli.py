@@ -44,6 +44,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.only_if_empty and User.objects.exists():
         print("Accounts exist already; no demo data added.")
+        if User.objects.filter(username=DEMO_USERNAME, is_demo=True).exists():
+            print(f"Demo login: username {DEMO_USERNAME}, password {DEMO_PASSWORD}")
         return 0
     user = create_demo_account()
     if user is None:
