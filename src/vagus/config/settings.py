@@ -84,6 +84,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "vagus.config.sqlite_backend"
     DATABASES["default"]["CONN_MAX_AGE"] = None  # keep each thread's connection open
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
