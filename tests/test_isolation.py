@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
 
 import pytest
 from django.apps import apps
@@ -18,8 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests_helpers import PASSWORD
 from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
-from vagus.diary import actions
-from vagus.questionnaires.actions import record_response
+from world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +47,7 @@ def alice_world() -> tuple[User, dict[str, list[str]]]:
     alice = User(username="alice", time_zone="Pacific/Auckland")
     alice.set_password(PASSWORD)
     alice.save()
-    day = alice.today() - timedelta(days=1)
-    measure = actions.create_measure(alice, f"{SECRET} measure", "scale", "worse")
-    actions.save_checkin(alice, day, {"anxiety": 9, measure.code: 3}, note=f"{SECRET} note")
-    actions.add_meal(alice, f"{SECRET} meal", datetime.now(alice.zone()) - timedelta(days=1))
-    AccessToken.issue(alice, f"{SECRET} token")
-    # PHQ-9 with item 9 above 0: a response, its score, and a safety alert.
-    record_response(alice, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
+    build_world(alice, SECRET)
     ids = []
     for model in apps.get_models():
         if any(f.name == "owner" for f in model._meta.get_fields()) and any(
@@ -64,7 +56,11 @@ def alice_world() -> tuple[User, dict[str, list[str]]]:
             ids += [
                 str(u) for u in model.objects.filter(owner=alice).values_list("uuid", flat=True)
             ]
-    return alice, {"id": ids, "day": [day.isoformat()]}
+    days = sorted(
+        {d.isoformat() for d in alice.observations.values_list("day", flat=True)}
+        | {alice.today().isoformat()}
+    )
+    return alice, {"id": ids, "day": days}
 
 
 # Path parameters that name something public (an instrument), not anyone's rows.

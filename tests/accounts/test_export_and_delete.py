@@ -12,22 +12,9 @@ from django.urls import reverse
 from tests_helpers import PASSWORD
 from vagus.accounts.models import AccessToken, User
 from vagus.diary import actions
+from world import build_world
 
 pytestmark = pytest.mark.django_db
-
-# Every model that holds personal rows, and the export section that carries them. A new model
-# with an owner fails the first test until it is exported.
-SECTION_FOR_MODEL = {
-    "accounts.AccessToken": "access_tokens",
-    "diary.Measure": "measures",
-    "diary.Observation": "observations",
-    "diary.DayNote": "day_notes",
-    "diary.Meal": "meals",
-    "questionnaires.QuestionnaireResponse": "questionnaire_responses",
-    "questionnaires.Schedule": "questionnaire_schedules",
-    "questionnaires.SafetyAlert": "safety_alerts",
-}
-
 
 def owned_models():
     for model in apps.get_models():
@@ -52,25 +39,18 @@ def fill_diary(user: User) -> None:
     AccessToken.issue(user, "script")
 
 
-def fill_questionnaires(user: User) -> None:
-    from vagus.questionnaires import actions as q_actions
-
-    q_actions.record_response(user, "phq9", [1] * 9)  # item 9 = 1: a safety alert too
-    q_actions.acknowledge_alerts(user)
-    q_actions.set_schedule(user, "phq8", 14, True)
-
-
 def test_every_owned_model_is_in_the_export(person):
-    fill_diary(person)
-    fill_questionnaires(person)
-    from vagus.accounts.export import export_user_data
+    from vagus.accounts.export import export_user_data, sections_by_model
 
+    build_world(person, "secret")
     document = export_user_data(person)
+    sections = sections_by_model()
     for model in owned_models():
         label = model._meta.label
-        assert label in SECTION_FOR_MODEL, f"{label} holds personal data but is not exported"
-        section = document[SECTION_FOR_MODEL[label]]
-        assert len(section) == model.objects.filter(owner=person).count() > 0, label
+        assert label in sections, f"{label} holds personal data but has no export section"
+        rows = model.objects.filter(owner=person).count()
+        assert rows > 0, f"tests/world builds no {label} row: add one to its app's module"
+        assert len(document[sections[label]]) == rows, label
 
 
 def test_export_download_is_complete_json_of_only_my_data(person, other_person, person_client):
@@ -100,10 +80,8 @@ def test_delete_needs_password_and_confirmation(person, person_client):
 def test_delete_erases_everything_of_mine_and_nothing_of_others(
     person, other_person, person_client, visitor
 ):
-    fill_diary(person)
-    fill_diary(other_person)
-    fill_questionnaires(person)
-    fill_questionnaires(other_person)
+    build_world(person, "alice's")
+    build_world(other_person, "bob's")
     visitor.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     before_other = {m: m.objects.filter(owner=other_person).count() for m in owned_models()}
     response = person_client.post(

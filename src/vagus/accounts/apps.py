@@ -7,3 +7,4 @@ class AccountsConfig(AppConfig):
     name = "vagus.accounts"
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+    menu = [("Settings", "accounts:settings", 100)]

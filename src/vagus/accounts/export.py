@@ -1,7 +1,8 @@
 """Everything a person has stored, as one JSON document.
 
-Each app adds its own section with ``@section("name")``; the document is complete only if
-every app that stores personal data registers one (a test checks every model with an owner).
+Each app adds its own section with ``@section("name", model="app.Model")``, one list entry per
+row of that model; the document is complete only if every model with an owner has a section
+(a test checks every such model).
 """
 
 from __future__ import annotations
@@ -15,17 +16,25 @@ import vagus
 
 SectionFn = Callable[[Any], Any]
 _SECTIONS: dict[str, SectionFn] = {}
+_MODEL_SECTIONS: dict[str, str] = {}  # "app.Model" label → the section listing its rows
 
 FORMAT = "vagus-export"
 FORMAT_VERSION = 1
 
 
-def section(name: str) -> Callable[[SectionFn], SectionFn]:
+def section(name: str, *, model: str | None = None) -> Callable[[SectionFn], SectionFn]:
     def register(fn: SectionFn) -> SectionFn:
         _SECTIONS[name] = fn
+        if model is not None:
+            _MODEL_SECTIONS[model] = name
         return fn
 
     return register
+
+
+def sections_by_model() -> dict[str, str]:
+    """Which export section carries the rows of each model ("app.Model" → section name)."""
+    return dict(_MODEL_SECTIONS)
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -51,7 +60,7 @@ def _account(user: Any) -> dict[str, Any]:
     }
 
 
-@section("access_tokens")
+@section("access_tokens", model="accounts.AccessToken")
 def _tokens(user: Any) -> list[dict[str, Any]]:
     from vagus.accounts.models import AccessToken
 

@@ -10,6 +10,11 @@ from vagus.api.auth import API_AUTH
 from vagus.api.diary import router as diary_router
 from vagus.api.questionnaires import router as questionnaires_router
 from vagus.diary.actions import DiaryInputError
+from vagus.experiments.api import router as experiments_router
+from vagus.insights.api import router as insights_router
+from vagus.interop.api import router as interop_router
+from vagus.learn.api import router as learn_router
+from vagus.tools.api import router as tools_router
 
 api = NinjaAPI(
     title="Vagus API",
@@ -31,3 +36,6 @@ def _bad_input(request: HttpRequest, exc: DiaryInputError) -> HttpResponse:
 
 api.add_router("/", diary_router)
 api.add_router("/", questionnaires_router)
+# Each app owns its routes in vagus/<app>/api.py.
+for _router in (insights_router, experiments_router, tools_router, interop_router, learn_router):
+    api.add_router("/", _router)

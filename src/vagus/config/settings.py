@@ -38,6 +38,11 @@ INSTALLED_APPS = [
     "vagus.accounts",
     "vagus.diary",
     "vagus.questionnaires",
+    "vagus.insights",
+    "vagus.experiments",
+    "vagus.tools",
+    "vagus.interop",
+    "vagus.learn",
     "vagus.api",
 ]
 
@@ -70,6 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "vagus.menu.menu",
             ],
         },
     },

@@ -8,5 +8,10 @@ urlpatterns = [
     path("accounts/", include("vagus.accounts.urls")),
     path("api/", api.urls),
     path("questionnaires/", include("vagus.questionnaires.urls")),
+    path("insights/", include("vagus.insights.urls")),
+    path("experiments/", include("vagus.experiments.urls")),
+    path("tools/", include("vagus.tools.urls")),
+    path("data/", include("vagus.interop.urls")),
+    path("learn/", include("vagus.learn.urls")),
     path("", include("vagus.diary.urls")),
 ]

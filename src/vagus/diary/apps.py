@@ -8,6 +8,11 @@ class DiaryConfig(AppConfig):
     name = "vagus.diary"
     label = "diary"
     default_auto_field = "django.db.models.BigAutoField"
+    menu = [
+        ("Today", "diary:today", 10),
+        ("Meals", "diary:meals", 20),
+        ("Timeline", "diary:timeline", 30),
+    ]
 
     def ready(self) -> None:
         from vagus.diary import export  # noqa: F401  (registers the diary's export sections)

@@ -8,7 +8,7 @@ from vagus.accounts.export import section
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 
 
-@section("measures")
+@section("measures", model="diary.Measure")
 def _measures(user: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -24,7 +24,7 @@ def _measures(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-@section("observations")
+@section("observations", model="diary.Observation")
 def _observations(user: Any) -> list[dict[str, Any]]:
     rows = Observation.objects.owned_by(user).select_related("measure").order_by("day", "id")
     return [
@@ -40,7 +40,7 @@ def _observations(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-@section("day_notes")
+@section("day_notes", model="diary.DayNote")
 def _notes(user: Any) -> list[dict[str, Any]]:
     return [
         {"day": n.day.isoformat(), "note": n.text, "supplement_name": n.supplement_name}
@@ -48,7 +48,7 @@ def _notes(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-@section("meals")
+@section("meals", model="diary.Meal")
 def _meals(user: Any) -> list[dict[str, Any]]:
     return [
         {

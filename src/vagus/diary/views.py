@@ -16,6 +16,7 @@ from vagus.diary import actions, charts, queries
 from vagus.diary.forms import CheckinForm, MealForm, MeasureForm
 from vagus.diary.models import Meal, Measure
 from vagus.ownership import owned_or_404
+from vagus.today import today_cards
 
 TIMELINE_RANGES = (30, 90, 365)
 
@@ -80,6 +81,7 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
             "next_day": day + timedelta(days=1) if day < user.today() else None,
             "saved": saved,
             "meals": queries.meals_on(user, day),
+            "cards": today_cards(request) if day == user.today() else [],
         },
     )
 

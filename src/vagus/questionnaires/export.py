@@ -8,7 +8,7 @@ from vagus.accounts.export import section
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 
 
-@section("questionnaire_responses")
+@section("questionnaire_responses", model="questionnaires.QuestionnaireResponse")
 def _responses(user: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -27,7 +27,7 @@ def _responses(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-@section("questionnaire_schedules")
+@section("questionnaire_schedules", model="questionnaires.Schedule")
 def _schedules(user: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -40,7 +40,7 @@ def _schedules(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-@section("safety_alerts")
+@section("safety_alerts", model="questionnaires.SafetyAlert")
 def _alerts(user: Any) -> list[dict[str, Any]]:
     return [
         {

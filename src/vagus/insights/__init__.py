@@ -1,0 +1,1 @@
+"""Insights: what goes with a person's anxiety, from their own diary."""

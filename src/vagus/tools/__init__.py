@@ -1,0 +1,1 @@
+"""Coping tools: breathing, relaxation, grounding, thought records, journaling, worry time."""
