@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests_helpers import PASSWORD
 from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
-from world import build_world
+from world import build_world, public_params
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +63,9 @@ def alice_world() -> tuple[User, dict[str, list[str]]]:
     return alice, {"id": ids, "day": days}
 
 
-# Path parameters that name something public (an instrument), not anyone's rows.
-PUBLIC_PARAMS = {"code": ["gad7"]}
+# Path parameters that name something public (an instrument, an article), not anyone's rows;
+# each tests/world module may add its own as PUBLIC_PARAMS.
+PUBLIC_PARAMS = public_params()
 
 
 def fill(route: str, values: dict[str, list[str]]) -> list[str]:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+PLUGIN_APPS = ("insights", "experiments", "tools", "interop", "learn", "questionnaires", "diary")
 
 
 def _setup() -> None:
@@ -131,6 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--user", required=True)
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
+
+    # Apps add their own subcommands: vagus/<app>/commands.py defines add_commands(subparsers).
+    for app in PLUGIN_APPS:
+        try:
+            module = importlib.import_module(f"vagus.{app}.commands")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"vagus.{app}.commands":
+                raise
+            continue
+        module.add_commands(sub, setup=_setup)
     return parser
 
 

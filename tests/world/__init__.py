@@ -12,6 +12,22 @@ import pkgutil
 from typing import Any
 
 
+def _modules() -> list[Any]:
+    infos = sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+    return [importlib.import_module(f"{__name__}.{info.name}") for info in infos]
+
+
 def build_world(user: Any, secret: str) -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        importlib.import_module(f"{__name__}.{info.name}").build(user, secret)
+    for module in _modules():
+        module.build(user, secret)
+
+
+def public_params() -> dict[str, list[str]]:
+    """Path parameters naming public things (not anyone's rows), with values that exist.
+
+    A module may set ``PUBLIC_PARAMS = {"code": ["gad7"]}`` for the routes of its app.
+    """
+    params: dict[str, list[str]] = {}
+    for module in _modules():
+        params.update(getattr(module, "PUBLIC_PARAMS", {}))
+    return params

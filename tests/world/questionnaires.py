@@ -4,6 +4,8 @@ from typing import Any
 
 from vagus.questionnaires import actions
 
+PUBLIC_PARAMS = {"code": ["gad7"]}
+
 
 def build(user: Any, secret: str) -> None:
     # PHQ-9 with item 9 above 0: a response, its score, and a safety alert.
