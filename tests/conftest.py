@@ -27,6 +27,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Argon2 is the production hasher (tested on its own); MD5 keeps the many test log-ins fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A suggestion linking to an evidence entry that does not exist fails the test that renders it.
+    settings.VAGUS_STRICT_EVIDENCE = True
 
 
 @pytest.fixture
