@@ -17,23 +17,36 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests_helpers import PASSWORD
 from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
-from world import build_world, public_params
+from world import build_world, public_params, public_routes
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "ALICE-SECRET"
-# Pages anyone may see; everything else needs a login.
-PUBLIC = {"signup", "login", "logout", "home", "openapi-json", "openapi-view", "api-root"}
+# Pages anyone may see; everything else needs a login. World modules add their own public
+# routes as PUBLIC_ROUTES ("app:name", or "app:*" for a whole app of public pages).
+PUBLIC = {
+    "accounts:signup",
+    "accounts:login",
+    "accounts:logout",
+    "diary:home",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:api-root",
+} | public_routes()
+SESSION_ENDERS = {"accounts:delete", "accounts:logout"}
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
 def routes():
-    def walk(patterns, prefix=""):
+    """(route, "namespace:name") for every URL pattern and API route."""
+
+    def walk(patterns, prefix="", namespace=""):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+                inner = pattern.namespace or namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
             elif isinstance(pattern, URLPattern):
-                yield prefix + str(pattern.pattern), pattern.name
+                yield prefix + str(pattern.pattern), f"{namespace}:{pattern.name}"
 
     seen = set()
     for route, name in walk(get_resolver().url_patterns):
@@ -42,25 +55,39 @@ def routes():
             yield route, name
 
 
+def is_public(name: str) -> bool:
+    return name in PUBLIC or f"{name.split(':')[0]}:*" in PUBLIC
+
+
 def alice_world() -> tuple[User, dict[str, list[str]]]:
-    """Alice with a row in every owned table, and the values that can fill a path parameter."""
+    """Alice with a row in every owned table, and the values that can fill a path parameter.
+
+    Values are keyed "day", and "id:<model name>" for the UUIDs of Alice's rows of each model.
+    """
     alice = User(username="alice", time_zone="Pacific/Auckland")
     alice.set_password(PASSWORD)
     alice.save()
     build_world(alice, SECRET)
-    ids = []
+    values: dict[str, list[str]] = {}
     for model in apps.get_models():
-        if any(f.name == "owner" for f in model._meta.get_fields()) and any(
-            f.name == "uuid" for f in model._meta.get_fields()
-        ):
-            ids += [
-                str(u) for u in model.objects.filter(owner=alice).values_list("uuid", flat=True)
-            ]
-    days = sorted(
+        fields = {f.name for f in model._meta.get_fields()}
+        if {"owner", "uuid"} <= fields:
+            uuids = model.objects.filter(owner=alice).values_list("uuid", flat=True)
+            values[f"id:{model._meta.model_name}"] = [str(u) for u in uuids]
+    values["day"] = sorted(
         {d.isoformat() for d in alice.observations.values_list("day", flat=True)}
         | {alice.today().isoformat()}
     )
-    return alice, {"id": ids, "day": days}
+    return alice, values
+
+
+def ids_for(name: str, values: dict[str, list[str]]) -> list[str]:
+    """Alice's UUIDs of the model a parameter names (meal_id → Meal, response_id →
+    QuestionnaireResponse); every UUID of hers when no model matches the name."""
+    stem = name.removesuffix("_id").replace("_", "")
+    keys = [k for k in values if k.startswith("id:") and k[3:].endswith(stem)]
+    chosen = [u for k in keys for u in values[k]]
+    return chosen or [u for k, v in values.items() if k.startswith("id:") for u in v]
 
 
 # Path parameters that name something public (an instrument, an article), not anyone's rows;
@@ -73,13 +100,24 @@ def fill(route: str, values: dict[str, list[str]]) -> list[str]:
     urls = ["/" + route]
     for match in re.finditer(r"<(?:(\w+):)?(\w+)>", route):
         name = match.group(2)
-        kind = "day" if name in {"day", "date"} else "id" if name.endswith("_id") else None
-        kind = kind or (name if name in PUBLIC_PARAMS else None)
-        assert kind, f"isolation test: teach it how to fill the path parameter “{name}” in {route}"
-        urls = [
-            u.replace(match.group(0), v, 1) for u in urls for v in {**PUBLIC_PARAMS, **values}[kind]
-        ]
+        if name in {"day", "date"}:
+            options = values["day"]
+        elif name in PUBLIC_PARAMS:
+            options = PUBLIC_PARAMS[name]
+        elif name.endswith("_id"):
+            options = ids_for(name, values)
+        else:
+            raise AssertionError(
+                f"isolation test: teach it how to fill the path parameter “{name}” in {route}"
+            )
+        urls = [u.replace(match.group(0), v, 1) for u in urls for v in options]
     return urls
+
+
+def answers_for_bob(route: str) -> bool:
+    """Routes that may answer Bob with 200: about a day (his own) or something public."""
+    names = {m.group(2) for m in re.finditer(r"<(?:(\w+):)?(\w+)>", route)}
+    return bool(names & ({"day", "date"} | set(PUBLIC_PARAMS)))
 
 
 def snapshot(user: User) -> str:
@@ -124,7 +162,8 @@ def requests_as(client_factory, urls):
 
 def test_routes_are_enumerated():
     names = {name for _, name in routes()}
-    assert {"day", "meal_edit", "get_meal", "export", "token_revoke"} <= names
+    expected = {"diary:day", "diary:meal_edit", "api:get_meal", "accounts:export"}
+    assert expected | {"accounts:token_revoke"} <= names
 
 
 def test_another_person_never_sees_or_changes_alice_data():
@@ -146,7 +185,7 @@ def test_another_person_never_sees_or_changes_alice_data():
 
     checked = 0
     # Deleting an account and logging out end Bob's session, so they go last.
-    ordered = sorted(routes(), key=lambda r: r[1] in {"delete", "logout"})
+    ordered = sorted(routes(), key=lambda r: r[1] in SESSION_ENDERS)
     for route, name in ordered:
         urls = fill(route, values)
         factories = [as_bob_session] + ([as_bob_token] if route.startswith("api/") else [])
@@ -156,13 +195,13 @@ def test_another_person_never_sees_or_changes_alice_data():
                 body = response.content.decode(errors="replace")
                 assert response.status_code < 500, (method, url, response.status_code)
                 assert SECRET not in body, f"{method.upper()} {url} showed Alice's data to Bob"
-                if name not in PUBLIC | {"delete", "logout"}:
+                if not is_public(name) and name not in SESSION_ENDERS:
                     # Bob really is signed in: a bounce to the login page would prove nothing.
                     assert "/accounts/login/" not in response.get("Location", ""), (method, url)
                     assert response.status_code != 401, (method, url)
                 if "<" in route and response.status_code not in (404, 405):
-                    # Only a day route may answer (with Bob's own day); object routes are 404.
-                    assert "day" in route or "code>" in route, (method, url, response.status_code)
+                    # Only a day or public route may answer (Bob's own day); object routes 404.
+                    assert answers_for_bob(route), (method, url, response.status_code)
         assert snapshot(alice) == before, f"Bob changed Alice's data through {route}"
     assert checked > 100
 
@@ -174,7 +213,7 @@ def test_anonymous_visitors_get_nothing_personal():
         for url, method, response in requests_as(Client, fill(route, values)):
             assert response.status_code < 500, (method, url)
             assert SECRET not in response.content.decode(errors="replace"), (method, url)
-            if name not in PUBLIC and method == "get":
+            if not is_public(name) and method == "get":
                 assert response.status_code in (302, 401, 405), (url, response.status_code)
                 if response.status_code == 302:
                     assert "/accounts/login/" in response["Location"]

@@ -31,3 +31,14 @@ def public_params() -> dict[str, list[str]]:
     for module in _modules():
         params.update(getattr(module, "PUBLIC_PARAMS", {}))
     return params
+
+
+def public_routes() -> set[str]:
+    """Route names anyone may open without logging in ("app:name" or "app:*").
+
+    A module may set ``PUBLIC_ROUTES = {"learn:*"}`` for an app of public pages.
+    """
+    routes: set[str] = set()
+    for module in _modules():
+        routes |= set(getattr(module, "PUBLIC_ROUTES", ()))
+    return routes

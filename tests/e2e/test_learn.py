@@ -1,0 +1,53 @@
+"""Learn in a browser at phone size: pages load, the disclaimer shows, axe finds nothing serious."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests_helpers import PASSWORD
+from tests_helpers_db import make_person
+
+pytestmark = pytest.mark.e2e
+
+
+def serious(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+PAGES = [
+    "/learn/",
+    "/learn/both-ways/",
+    "/learn/what-may-help/",
+    "/learn/evidence/",
+    "/learn/evidence/probiotics-anxiety/",
+]
+
+
+def test_learn_pages_on_a_phone(page, live_server, login):
+    make_person("lena")
+    login(page, "lena", PASSWORD)
+    for path in PAGES:
+        page.goto(f"{live_server.url}{path}")
+        assert page.get_by_text("Vagus does not replace professional care.").is_visible(), path
+        # Nothing wider than the phone: no sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        assert serious(page) == [], path
+
+
+def test_from_the_menu_to_an_entry_and_its_filter(page, live_server, login):
+    make_person("luis")
+    login(page, "luis", PASSWORD)
+    page.get_by_role("link", name="Learn", exact=True).click()
+    page.get_by_role("link", name="The evidence library", exact=True).first.click()
+    page.select_option("#grade", "strong")
+    page.get_by_role("button", name="Show").click()
+    page.get_by_role(
+        "link", name="Cognitive behavioural therapy (CBT) helps anxiety disorders"
+    ).click()
+    assert page.get_by_role("heading", name="What it does not show").is_visible()
