@@ -2,6 +2,105 @@
 
 from __future__ import annotations
 
-from ninja import Router
+from datetime import date
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from vagus.insights import patterns, screening
+from vagus.insights.data import daily_frame, measures_by_code
+from vagus.insights.serialise import report_dict
 
 router = Router(tags=["insights"])
+
+
+class AssociationOut(Schema):
+    factor: str
+    factor_label: str
+    lag: int
+    estimate: float
+    ci_low: float
+    ci_high: float
+    per: str
+    p_value: float
+    q_value: float
+    n_days: int
+    significant: bool
+    binary: bool
+    sentence: str
+    experiment_url: str | None
+
+
+class WaitingOut(Schema):
+    factor: str
+    factor_label: str
+    days_needed: int
+
+
+class InsightsOut(Schema):
+    outcome: str
+    outcome_label: str
+    outcome_unit: str
+    lags: list[int]
+    logged_days: int
+    more_days_needed: int | None
+    note: str
+    significant: list[AssociationOut]
+    not_clear: list[AssociationOut]
+    too_few_days: list[WaitingOut]
+
+
+class WeekOut(Schema):
+    week_start: date
+    mean: float
+    ci_low: float | None
+    ci_high: float | None
+    days: int
+
+
+class WeeklyOut(Schema):
+    outcome: str
+    outcome_label: str
+    weeks: list[WeekOut]
+
+
+@router.get("/insights", response=InsightsOut)
+def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") -> dict:
+    """What goes with the outcome in your diary: adjusted associations, FDR-controlled.
+
+    `significant` holds every factor-and-lag with q ≤ 0.10; `not_clear` one entry per other
+    estimated factor. Estimates are in the outcome's unit per `per` of the factor.
+    """
+    measures = measures_by_code(request.user)
+    try:
+        lag_tuple = screening.parse_lags(lags)
+        report = screening.insights_for(request.user, outcome, lag_tuple, measures=measures)
+    except ValueError as exc:  # UnknownOutcomeError included: the message names the field
+        raise HttpError(400, str(exc)) from None
+    return report_dict(report)
+
+
+@router.get("/insights/weekly", response=WeeklyOut)
+def weekly(request: HttpRequest, outcome: str = "anxiety") -> dict:
+    """Mean of the outcome in each Monday-to-Sunday week with a logged day, oldest first."""
+    measures = measures_by_code(request.user)
+    try:
+        chosen = screening.resolve_outcome(measures, outcome)
+    except screening.UnknownOutcomeError as exc:
+        raise HttpError(400, str(exc)) from None
+    weeks = patterns.weekly_averages(daily_frame(request.user), chosen.code)
+    return {
+        "outcome": chosen.code,
+        "outcome_label": chosen.label,
+        "weeks": [
+            {
+                "week_start": w.start,
+                "mean": w.mean,
+                "ci_low": w.low,
+                "ci_high": w.high,
+                "days": w.days,
+            }
+            for w in weeks
+        ],
+    }

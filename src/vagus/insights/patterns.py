@@ -1,0 +1,108 @@
+"""Plain descriptions of an outcome beside the adjusted screen: weekly averages, a calendar of
+days, and the outcome at each level of one factor. No adjustment here, only averages with
+their 95 % intervals, and the pages say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+# Numeric factors with more distinct values than this are split into three groups of days.
+MAX_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    mean: float
+    days: int
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Level:
+    label: str
+    mean: float | None
+    low: float | None
+    high: float | None
+    days: int
+
+
+def mean_interval(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    """Mean and 95 % t-interval; no interval from one value, nothing from none."""
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return None, None, None
+    mean = float(values.mean())
+    if values.size < 2:
+        return mean, None, None
+    half = float(stats.t.ppf(0.975, values.size - 1) * values.std(ddof=1) / np.sqrt(values.size))
+    return mean, mean - half, mean + half
+
+
+def weekly_averages(frame: pd.DataFrame, outcome: str) -> list[Week]:
+    """Mean of the logged days in each Monday-to-Sunday week that has any, oldest first."""
+    if outcome not in frame.columns:
+        return []
+    series = frame[outcome].dropna()
+    weeks = []
+    for start, values in series.groupby(series.index.to_period("W-SUN")):
+        mean, low, high = mean_interval(values.to_numpy())
+        weeks.append(Week(start.start_time.date(), float(mean), int(values.size), low, high))
+    return weeks
+
+
+def calendar_days(frame: pd.DataFrame, outcome: str, end: date, weeks: int) -> list[list[Any]]:
+    """Rows of seven (date, value or None) from Monday, the last row holding ``end``."""
+    last_monday = end - timedelta(days=end.weekday())
+    first = last_monday - timedelta(weeks=weeks - 1)
+    values = frame[outcome].dropna() if outcome in frame.columns else pd.Series(dtype=float)
+    by_day = {ts.date(): float(v) for ts, v in values.items()}
+    rows = []
+    for week in range(weeks):
+        monday = first + timedelta(weeks=week)
+        days = [monday + timedelta(days=i) for i in range(7)]
+        rows.append([(d, by_day.get(d) if d <= end else None, d > end) for d in days])
+    return rows
+
+
+def by_level(
+    frame: pd.DataFrame, outcome: str, factor: str, *, lag: int = 0, binary: bool = False
+) -> list[Level]:
+    """The outcome's mean on the days at each level of ``factor`` (``lag`` days earlier).
+
+    Yes/no factors have two levels; numeric factors with up to four distinct values keep
+    them; others are split at their terciles into lower, middle and higher thirds of days.
+    """
+    if outcome not in frame.columns or factor not in frame.columns:
+        return []
+    both = pd.DataFrame({"y": frame[outcome], "x": frame[factor].shift(lag)}).dropna()
+    if both.empty:
+        return []
+    x, y = both["x"].to_numpy(), both["y"].to_numpy()
+    if binary:
+        groups = [("No", x == 0), ("Yes", x == 1)]
+    else:
+        distinct = np.unique(x)
+        if distinct.size <= MAX_LEVELS:
+            groups = [(f"{v:g}", x == v) for v in distinct]
+        else:
+            low_cut, high_cut = np.quantile(x, [1 / 3, 2 / 3])
+            groups = [
+                (f"{low_cut:g} or less", x <= low_cut),
+                (f"over {low_cut:g} up to {high_cut:g}", (x > low_cut) & (x <= high_cut)),
+                (f"over {high_cut:g}", x > high_cut),
+            ]
+    levels = []
+    for label, chosen in groups:
+        if chosen.any():
+            mean, low, high = mean_interval(y[chosen])
+            levels.append(Level(label, mean, low, high, int(chosen.sum())))
+    return levels

@@ -1,0 +1,193 @@
+"""What goes with a chosen outcome in one person's diary: the one read behind page, API and CLI.
+
+The statistics are ``vagus.science.insights`` (docs/insights.md); this module feeds it the
+person's daily table and turns its results into labelled findings. Computed on request: a
+three-year diary takes a few tens of milliseconds (``benchmarks/insights_page.py``), so there
+is nothing to cache and nothing to go stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from vagus.diary.models import Measure
+from vagus.insights import words
+from vagus.insights.data import daily_frame, measures_by_code
+from vagus.science import insights as science
+
+DEFAULT_OUTCOME = "anxiety"
+DEFAULT_LAGS = (0, 1)
+MAX_LAG = 7
+MIN_DAYS = 14
+FDR = 0.10
+# The Experiments app's form; linked by path so the two apps stay independent.
+EXPERIMENT_PATH = "/experiments/new/"
+
+
+class UnknownOutcomeError(ValueError):
+    """The outcome code is not one of the person's measures that can be an outcome."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One factor at one lag with its words. Estimates are per ``unit`` of the factor."""
+
+    association: science.Association
+    measure: Measure
+    sentence: str
+    unit: str
+    experiment_url: str | None
+
+    @property
+    def when(self) -> str:
+        return words.when_words(self.association.lag)
+
+    @property
+    def label(self) -> str:
+        return self.measure.label
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A factor with some days logged but too few to estimate yet."""
+
+    measure: Measure
+    days_needed: int
+
+
+@dataclass
+class Report:
+    outcome: Measure
+    lags: tuple[int, ...]
+    logged_days: int
+    found: list[Finding] = field(default_factory=list)
+    not_clear: list[Finding] = field(default_factory=list)
+    waiting: list[Waiting] = field(default_factory=list)
+    #: When nothing could be estimated: how many more logged days would make a first
+    #: estimate possible (None when there are estimates already).
+    more_days_needed: int | None = None
+
+    @property
+    def estimated(self) -> list[Finding]:
+        return self.found + self.not_clear
+
+
+def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
+    """Measures that make sense as an outcome: those with values, and the check-in's own.
+
+    Anxiety comes first, then the order of the check-in.
+    """
+    chosen = [
+        m
+        for code, m in measures.items()
+        if words.can_be_outcome(m) and (code in frame.columns or (m.on_checkin and not m.archived))
+    ]
+    return sorted(chosen, key=lambda m: (m.code != DEFAULT_OUTCOME, m.position, m.label))
+
+
+def resolve_outcome(measures: dict[str, Measure], code: str | None) -> Measure:
+    code = code or DEFAULT_OUTCOME
+    measure = measures.get(code)
+    if measure is None or not words.can_be_outcome(measure):
+        raise UnknownOutcomeError(f"outcome: “{code}” is not one of your measures to look at.")
+    return measure
+
+
+def parse_lags(text: str | None) -> tuple[int, ...]:
+    """ "0,1" → (0, 1); ValueError naming the field otherwise."""
+    if not text:
+        return DEFAULT_LAGS
+    try:
+        lags = tuple(sorted({int(part) for part in text.split(",") if part.strip()}))
+    except ValueError:
+        raise ValueError("lags: give whole numbers of days separated by commas, e.g. 0,1") from None
+    if not lags or lags[0] < 0 or lags[-1] > MAX_LAG:
+        raise ValueError(f"lags: each lag must be between 0 and {MAX_LAG} days")
+    return lags
+
+
+def insights_for(
+    user: Any,
+    outcome_code: str | None = None,
+    lags: tuple[int, ...] = DEFAULT_LAGS,
+    *,
+    frame: pd.DataFrame | None = None,
+    measures: dict[str, Measure] | None = None,
+) -> Report:
+    """Screen every measure of the person's diary against the outcome (two queries)."""
+    measures = measures_by_code(user) if measures is None else measures
+    outcome = resolve_outcome(measures, outcome_code)
+    frame = daily_frame(user) if frame is None else frame
+    days = screen_input(frame, measures, outcome.code)
+    report = Report(outcome=outcome, lags=lags, logged_days=int(days[outcome.code].notna().sum()))
+    if days.empty:
+        report.more_days_needed = MIN_DAYS + 1  # the first day has no "day before"
+        return report
+    results = science.associations(days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR)
+    significant_factors = {a.factor for a in results if a.significant}
+    for association in results:
+        finding = _finding(association, measures[association.factor], outcome)
+        if association.significant:
+            report.found.append(finding)
+        elif association.factor not in significant_factors:
+            report.not_clear.append(finding)
+    report.found.sort(key=lambda f: (f.association.q_value, f.association.p_value))
+    # One line per factor in the "nothing clear" list: the lag closest to a finding.
+    best: dict[str, Finding] = {}
+    for finding in report.not_clear:
+        best.setdefault(finding.association.factor, finding)
+    report.not_clear = sorted(best.values(), key=lambda f: (f.measure.position, f.label))
+    estimated = {a.factor for a in results}
+    factors = [c for c in days.columns if c != outcome.code and c not in estimated]
+    for code in factors:
+        needed = min(
+            science.days_needed(days, outcome.code, code, lag=lag, min_days=MIN_DAYS)
+            for lag in lags
+        )
+        if needed > 0:
+            report.waiting.append(Waiting(measures[code], needed))
+    report.waiting.sort(key=lambda w: (w.days_needed, w.measure.position))
+    if not results:
+        report.more_days_needed = _days_for_first_estimate(days, outcome.code, report.waiting)
+    return report
+
+
+def screen_input(frame: pd.DataFrame, measures: dict[str, Measure], outcome: str) -> pd.DataFrame:
+    """The daily table as the screen sees it: known measures only, minutes per half hour."""
+    columns = [c for c in frame.columns if c in measures]
+    days = frame[columns].copy()
+    for code in columns:
+        factor_step = words.step(measures[code])
+        if factor_step != 1 and code != outcome:
+            days[code] = days[code] / factor_step
+    if outcome not in days.columns:
+        days[outcome] = float("nan")
+    return days
+
+
+def _days_for_first_estimate(days: pd.DataFrame, outcome: str, waiting: list[Waiting]) -> int:
+    if waiting:
+        return min(w.days_needed for w in waiting)
+    # No factor logged at all (or only ones that copy the weekday): the outcome's own days.
+    y = days[outcome]
+    usable = int((y.notna() & y.shift(1).notna()).sum())
+    return max(MIN_DAYS - usable, 1)
+
+
+def _finding(association: science.Association, factor: Measure, outcome: Measure) -> Finding:
+    unit = words.factor_unit(factor)
+    sentence = science.describe(
+        association,
+        words.noun_of(outcome),
+        words.noun_of(factor),
+        factor_unit=unit,
+        outcome_unit=words.outcome_unit(outcome),
+    )
+    url = None
+    if association.significant and words.can_be_tested(factor):
+        url = f"{EXPERIMENT_PATH}?{urlencode({'factor': factor.code, 'outcome': outcome.code})}"
+    return Finding(association, factor, sentence, unit, url)

@@ -1,0 +1,107 @@
+"""How measures are named in insight sentences: labels as noun phrases, and their units.
+
+The sentences themselves come from ``vagus.science.insights.describe``; this module only
+supplies the words it needs for each measure in the diary.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Minutes are screened per half hour: "one minute more of activity" is too small to read.
+MINUTES_PER_STEP = 30.0
+
+_UNIT_BY_KIND = {
+    "hours": ("hour", "hours"),
+    "minutes": ("half hour", "minutes"),
+    "scale": ("point", "points"),
+    "score": ("point", "points"),
+    "bristol": ("type", "types"),
+}
+# Counts name what is counted; the meal-derived ones count servings, plants or drinks.
+_COUNT_UNITS = {
+    "caffeine_drinks": ("drink", "drinks"),
+    "alcohol_units": ("unit", "units"),
+    "alcohol_servings": ("drink", "drinks"),
+    "caffeine_servings": ("drink", "drinks"),
+    "plant_count": ("plant", "plants"),
+    "plant_count_7d": ("plant", "plants"),
+}
+# How built-in measures read inside a sentence ("one hour more of sleep"); custom measures use
+# their own label.
+_NOUNS = {
+    "sleep_hours": "sleep",
+    "probiotic": "a probiotic or supplement",
+    "medication_as_prescribed": "your medication as prescribed",
+    "caffeine_drinks": "caffeine",
+    "alcohol_units": "alcohol",
+    "fermented_servings": "fermented food",
+    "fibre_rich_servings": "fibre-rich food",
+    "fruit_veg_servings": "fruit and vegetables",
+    "whole_grain_servings": "whole grains",
+    "legume_servings": "beans, lentils and soy",
+    "nuts_seeds_servings": "nuts and seeds",
+    "ultra_processed_servings": "ultra-processed food",
+    "added_sugar_servings": "added sugar",
+    "alcohol_servings": "alcohol (from meals)",
+    "caffeine_servings": "caffeine (from meals)",
+    "plant_count": "plant variety",
+    "plant_count_7d": "plant variety over 7 days",
+}
+# Kinds a person can choose to change for a few weeks, so a self-experiment can test them.
+_TESTABLE_KINDS = frozenset({"yesno", "count", "minutes", "hours"})
+NOT_CAUSE = "This is an association, not proof of cause."
+
+
+def noun_of(measure: Any) -> str:
+    """The measure as it reads inside a sentence: "sleep", "gut pain", "GAD-7 total"."""
+    if measure.owner_id is None and measure.code in _NOUNS:
+        return _NOUNS[measure.code]
+    return noun(measure.label)
+
+
+def noun(label: str) -> str:
+    """A label as it reads inside a sentence: "Gut pain" → "gut pain", "GAD-7 total" kept."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def factor_unit(measure: Any) -> str:
+    """The singular unit one step of the factor is measured in ("hour", "serving")."""
+    if measure.kind == "count":
+        if measure.code in _COUNT_UNITS:
+            return _COUNT_UNITS[measure.code][0]
+        return "serving" if measure.code.endswith("_servings") else "unit"
+    return _UNIT_BY_KIND.get(measure.kind, ("unit", "units"))[0]
+
+
+def outcome_unit(measure: Any) -> str:
+    """The plural unit an outcome changes in ("points", "hours")."""
+    if measure.kind == "count":
+        if measure.code in _COUNT_UNITS:
+            return _COUNT_UNITS[measure.code][1]
+        return "servings" if measure.code.endswith("_servings") else "units"
+    return _UNIT_BY_KIND.get(measure.kind, ("unit", "units"))[1]
+
+
+def step(measure: Any) -> float:
+    """How many stored units make one step of the factor (30 for minutes, else 1)."""
+    return MINUTES_PER_STEP if measure.kind == "minutes" else 1.0
+
+
+def can_be_outcome(measure: Any) -> bool:
+    """Yes/no measures are left out as outcomes: "0.2 points more yes" means nothing."""
+    return measure.kind != "yesno"
+
+
+def can_be_tested(measure: Any) -> bool:
+    """Whether a person could change this factor on purpose for a self-experiment.
+
+    Never medication: Vagus does not suggest changing it, even as an experiment.
+    """
+    return measure.kind in _TESTABLE_KINDS and "medication" not in measure.code
+
+
+def when_words(lag: int) -> str:
+    return "same day" if lag == 0 else "the day after" if lag == 1 else f"{lag} days after"

@@ -1,0 +1,57 @@
+"""The Insights pages in a real browser on a phone: findings as sentences, no serious axe issues."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from insights.diaries import plant_diary
+from tests_helpers import PASSWORD
+from tests_helpers_db import make_person
+
+pytestmark = pytest.mark.e2e
+
+PAGES = [
+    "/insights/",
+    "/insights/weekly/",
+    "/insights/calendar/?outcome=anxiety&weeks=12",
+    "/insights/levels/?outcome=anxiety&factor=fermented_servings&lag=1",
+]
+
+
+def serious(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_findings_read_as_sentences_and_pages_pass_axe(page, live_server, login):
+    person = make_person("iris")
+    plant_diary(person)
+    login(page, "iris", PASSWORD)
+
+    page.get_by_role("link", name="Insights").first.click()
+    page.get_by_role("heading", name="What stands out").wait_for()
+    sentences = page.locator(".finding .sentence").all_inner_texts()
+    assert any(
+        s.startswith("On days after a day with one serving more of fermented food")
+        for s in sentences
+    )
+    assert page.get_by_text("This is an association, not proof of cause.").first.is_visible()
+    button = page.get_by_role("link", name="Test it with a self-experiment").first
+    assert "/experiments/new/?factor=" in button.get_attribute("href")
+    # The page fits the phone: nothing wider than the viewport.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.select_option("#id_outcome", "sleep_hours")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/insights/?outcome=sleep_hours")
+    page.get_by_role("heading", name="Insights").wait_for()
+
+    for path in PAGES:
+        page.goto(f"{live_server.url}{path}")
+        assert serious(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path

@@ -1,0 +1,13 @@
+"""Fixtures of the insights tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from insights.diaries import plant_diary
+
+
+@pytest.fixture
+def planted(person):
+    plant_diary(person)
+    return person
