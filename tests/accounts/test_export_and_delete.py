@@ -61,7 +61,10 @@ def test_export_download_is_complete_json_of_only_my_data(person, other_person, 
     assert "attachment" in response["Content-Disposition"]
     document = json.loads(response.content)
     assert document["account"]["username"] == "alice"
-    assert len(document["observations"]) == 6  # 3 days × (anxiety + cold shower)
+    checkin = [o for o in document["observations"] if o["source"] == "checkin"]
+    assert len(checkin) == 6  # 3 days × (anxiety + cold shower)
+    # The meal's day also has one derived value per meal measure (vagus.diary.nutrition).
+    assert len([o for o in document["observations"] if o["source"] == "meal"]) == 12
     assert {n["note"] for n in document["day_notes"]} == {f"note {i} of alice" for i in range(3)}
     assert "bob" not in response.content.decode()
     assert "token_hash" not in response.content.decode()

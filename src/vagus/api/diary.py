@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from vagus.api.schemas import (
@@ -21,8 +21,8 @@ from vagus.api.schemas import (
     ObservationOut,
     SavedDay,
 )
-from vagus.diary import actions, queries
-from vagus.diary.models import Meal, Measure, Observation
+from vagus.diary import actions, custom_foods, nutrition, queries
+from vagus.diary.models import CustomFood, Meal, Measure, Observation
 from vagus.ownership import owned_or_404
 
 router = Router(tags=["diary"])
@@ -167,5 +167,67 @@ def update_meal(request: HttpRequest, meal_id: UUID, payload: MealIn) -> dict:
 
 @router.delete("/meals/{meal_id}", response={204: None})
 def delete_meal(request: HttpRequest, meal_id: UUID) -> Status:
-    owned_or_404(Meal, request.user, uuid=meal_id).delete()
+    actions.delete_meal(request.user, owned_or_404(Meal, request.user, uuid=meal_id))
     return Status(204, None)
+
+
+class CustomFoodIn(Schema):
+    name: str
+    groups: list[str] = Field(default_factory=list)
+    plant: str = ""
+
+
+class CustomFoodOut(Schema):
+    id: UUID
+    name: str
+    groups: list[str]
+    plant: str
+    created: datetime
+    reanalysed_meals: int | None = None  # only when adding: meals whose analysis changed
+
+
+def _food_out(food: CustomFood, reanalysed: int | None = None) -> dict:
+    return {
+        "id": food.uuid,
+        "name": food.name,
+        "groups": food.groups,
+        "plant": food.plant,
+        "created": food.created,
+        "reanalysed_meals": reanalysed,
+    }
+
+
+@router.get("/foods/custom", response=list[CustomFoodOut])
+def list_custom_foods(request: HttpRequest) -> list[dict]:
+    return [_food_out(f) for f in CustomFood.objects.owned_by(request.user)]
+
+
+@router.post("/foods/custom", response={201: CustomFoodOut, 400: Message})
+def create_custom_food(request: HttpRequest, payload: CustomFoodIn) -> Status:
+    """Teach Vagus a food; all of your past meals are analysed again with it."""
+    taught = custom_foods.add_custom_food(request.user, payload.name, payload.groups, payload.plant)
+    return Status(201, _food_out(taught.food, taught.reanalysed))
+
+
+@router.delete("/foods/custom/{food_id}", response={204: None})
+def delete_custom_food(request: HttpRequest, food_id: UUID) -> Status:
+    food = owned_or_404(CustomFood, request.user, uuid=food_id)
+    custom_foods.delete_custom_food(request.user, food)
+    return Status(204, None)
+
+
+@router.get("/foods/analyse", response={200: dict, 400: Message})
+def analyse_text(request: HttpRequest, text: str = "") -> dict:
+    """How Vagus reads a meal description, from its shared food knowledge only.
+
+    Nothing is stored and your own custom foods are not used, so the answer is the same for
+    everyone; a meal you save is analysed with your custom foods too.
+    """
+    text = text.strip()
+    if not text:
+        raise actions.DiaryInputError({"text": "text: write what you ate or drank."})
+    if len(text) > actions.MEAL_MAX:
+        raise actions.DiaryInputError(
+            {"text": f"text: please keep it under {actions.MEAL_MAX} characters."}
+        )
+    return nutrition.analyse(text)

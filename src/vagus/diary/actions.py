@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from vagus.diary import nutrition
 from vagus.diary.display import format_value
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 
@@ -161,17 +162,37 @@ def _check_meal_time(user: Any, eaten_at: datetime) -> tuple[datetime, date]:
 
 
 def add_meal(user: Any, text: str, eaten_at: datetime, source: str = "diary") -> Meal:
+    """Store a meal with its analysis, and recompute that day's meal-derived measures."""
     text = _check_meal_text(text)
     eaten_at, day = _check_meal_time(user, eaten_at)
-    return Meal.objects.create(owner=user, text=text, eaten_at=eaten_at, day=day, source=source)
+    with transaction.atomic():
+        analysis = nutrition.analyse(text, nutrition.science_foods(user))
+        meal = Meal.objects.create(
+            owner=user, text=text, eaten_at=eaten_at, day=day, source=source, analysis=analysis
+        )
+        nutrition.recompute_days(user, {day})
+    return meal
 
 
 def update_meal(meal: Meal, text: str, eaten_at: datetime) -> Meal:
+    """Change a meal; both the old and the new day's measures are recomputed."""
+    user = meal.owner
     text = _check_meal_text(text)
-    meal.eaten_at, meal.day = _check_meal_time(meal.owner, eaten_at)
-    meal.text = text
-    meal.save()
+    eaten_at, day = _check_meal_time(user, eaten_at)
+    with transaction.atomic():
+        old_day = meal.day
+        meal.eaten_at, meal.day, meal.text = eaten_at, day, text
+        meal.analysis = nutrition.analyse(text, nutrition.science_foods(user))
+        meal.save()
+        nutrition.recompute_days(user, {old_day, day})
     return meal
+
+
+def delete_meal(user: Any, meal: Meal) -> None:
+    """Delete one of the person's meals and recompute that day's measures."""
+    with transaction.atomic():
+        Meal.objects.owned_by(user).filter(pk=meal.pk).delete()
+        nutrition.recompute_days(user, {meal.day})
 
 
 def create_measure(user: Any, label: str, kind: str, direction: str) -> Measure:

@@ -13,10 +13,15 @@ class DiaryConfig(AppConfig):
         ("Meals", "diary:meals", 20),
         ("Timeline", "diary:timeline", 30),
     ]
+    # Today-page cards: dotted paths to card(request) -> dict | None (see vagus.today).
+    today_cards = ["vagus.diary.cards.gut_diet_card"]
 
     def ready(self) -> None:
         from vagus.diary import export  # noqa: F401  (registers the diary's export sections)
         from vagus.diary.catalog import sync_builtin_measures
+        from vagus.diary.nutrition import analyse_missing
 
         # After every migrate, so a built-in measure added in a new release appears everywhere.
         post_migrate.connect(sync_builtin_measures, sender=self)
+        # Then meals from before meal analysis get theirs, with their meal-derived measures.
+        post_migrate.connect(analyse_missing, sender=self)

@@ -61,6 +61,27 @@ QUESTIONNAIRE_SCORES: tuple[Builtin, ...] = tuple(
     for instrument in instruments.INSTRUMENTS.values()
 )
 
+# Derived from the text of the day's meals by vagus.diary.nutrition (source "meal"): one value
+# per measure per day that has meals, recomputed whenever a meal or a custom food changes.
+_FROM_MEALS = "Counted from your meals"
+MEAL_MEASURES: tuple[Builtin, ...] = tuple(
+    Builtin(code, label, kinds.COUNT, direction, help_text, on_checkin=False)
+    for code, label, direction, help_text in (
+        ("fermented_servings", "Fermented food servings", "better", _FROM_MEALS),
+        ("fibre_rich_servings", "Fibre-rich servings", "better", _FROM_MEALS),
+        ("fruit_veg_servings", "Fruit and vegetable servings", "better", _FROM_MEALS),
+        ("whole_grain_servings", "Whole grain servings", "better", _FROM_MEALS),
+        ("legume_servings", "Beans, lentils and soy servings", "better", _FROM_MEALS),
+        ("nuts_seeds_servings", "Nut and seed servings", "better", _FROM_MEALS),
+        ("ultra_processed_servings", "Ultra-processed servings", "worse", _FROM_MEALS),
+        ("added_sugar_servings", "Added sugar servings", "worse", _FROM_MEALS),
+        ("alcohol_servings", "Alcoholic drinks", "", _FROM_MEALS),
+        ("caffeine_servings", "Caffeinated drinks", "", _FROM_MEALS),
+        ("plant_count", "Different plants", "better", "Distinct plants in that day's meals"),
+        ("plant_count_7d", "Different plants in 7 days", "better", "That day and the 6 before"),
+    )
+)
+
 # Plain descriptions of the Bristol stool form scale (Lewis & Heaton 1997), in our own words.
 BRISTOL_TYPES: dict[int, str] = {
     1: "Separate hard lumps",
@@ -77,7 +98,7 @@ def sync_builtin_measures(**_: Any) -> None:
     """Create or update the built-in measures (run after every migrate)."""
     from vagus.diary.models import Measure
 
-    for position, builtin in enumerate(BUILTINS + QUESTIONNAIRE_SCORES):
+    for position, builtin in enumerate(BUILTINS + QUESTIONNAIRE_SCORES + MEAL_MEASURES):
         Measure.objects.update_or_create(
             owner=None,
             code=builtin.code,

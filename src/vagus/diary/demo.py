@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from vagus.accounts.models import User
+from vagus.diary import nutrition
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 
 DEMO_USERNAME = "demo"
@@ -115,7 +116,9 @@ def _fill(user: User, days: int, rng: random.Random) -> None:
                 DayNote(owner=user, day=day, text="Demo note: busy day, stomach unsettled.")
             )
     Observation.objects.bulk_create(observations, batch_size=500)
+    nutrition.prepare_meals(user, meals)  # each distinct text analysed once
     Meal.objects.bulk_create(meals, batch_size=500)
+    nutrition.recompute_days(user, {meal.day for meal in meals})  # meal-derived measures, in bulk
     DayNote.objects.bulk_create(notes)
 
 

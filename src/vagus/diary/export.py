@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vagus.accounts.export import section
-from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.models import CustomFood, DayNote, Meal, Measure, Observation
 
 
 @section("measures", model="diary.Measure")
@@ -60,4 +60,18 @@ def _meals(user: Any) -> list[dict[str, Any]]:
             "source": m.source,
         }
         for m in Meal.objects.owned_by(user).order_by("eaten_at", "id")
+    ]
+
+
+@section("custom_foods", model="diary.CustomFood")
+def _custom_foods(user: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": str(f.uuid),
+            "name": f.name,
+            "groups": list(f.groups),
+            "plant": f.plant,
+            "created": f.created.isoformat(),
+        }
+        for f in CustomFood.objects.owned_by(user).order_by("created", "id")
     ]

@@ -104,3 +104,27 @@ class MeasureForm(forms.Form):
         required=False,
         label="Is more of it good or bad for you?",
     )
+
+
+class CustomFoodForm(forms.Form):
+    """Teach Vagus a food: its name, its groups and (optionally) the plant it counts as."""
+
+    name = forms.CharField(max_length=80, label="Food name")
+    groups = forms.MultipleChoiceField(
+        choices=[],  # filled in __init__ from the fixed vocabulary
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which food groups is it in?",
+    )
+    plant = forms.CharField(
+        max_length=80,
+        required=False,
+        label="Main plant in it (optional)",
+        help_text="e.g. lentil: it then counts towards your different plants.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from vagus.diary.custom_foods import GROUP_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].choices = list(GROUP_LABELS.items())

@@ -180,3 +180,31 @@ def days_with_entries(user: Any, start: date, end: date) -> list[date]:
         Meal.objects.owned_by(user).filter(day__range=(start, end)).values_list("day", flat=True)
     )
     return sorted(observed)
+
+
+class CustomFood(models.Model):
+    """A food a person taught Vagus ("mum's stew"), used when their meals are analysed.
+
+    ``groups`` is a JSON list drawn from ``vagus.science.foods.GROUPS`` (checked by
+    ``vagus.diary.nutrition.add_custom_food``); it applies to this person's meals only.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_foods"
+    )
+    name = models.CharField(max_length=80)
+    groups = models.JSONField(default=list, blank=True)
+    plant = models.CharField(max_length=80, blank=True, default="")
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="unique_custom_food_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vagus.diary import actions, charts, queries
-from vagus.diary.forms import CheckinForm, MealForm, MeasureForm
-from vagus.diary.models import Meal, Measure
+from vagus.diary import actions, cards, charts, custom_foods, queries
+from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
+from vagus.diary.models import CustomFood, Meal, Measure
 from vagus.ownership import owned_or_404
 from vagus.today import today_cards
 
@@ -119,8 +119,45 @@ def meals(request: HttpRequest) -> HttpResponse:
         form = MealForm(
             initial={"eaten_at": user.local_now().replace(second=0, microsecond=0, tzinfo=None)}
         )
-    recent = Meal.objects.owned_by(user).order_by("-eaten_at")[:50]
-    return render(request, "diary/meals.html", {"form": form, "meals": recent})
+    recent = Meal.objects.owned_by(user).order_by("-eaten_at")[:RECENT_MEALS]
+    return render(
+        request,
+        "diary/meals.html",
+        {
+            "form": form,
+            "meals": [_meal_view(meal) for meal in recent],
+            "group_choices": list(custom_foods.GROUP_LABELS.items()),
+        },
+    )
+
+
+RECENT_MEALS = 50
+
+
+def _meal_view(meal: Meal) -> dict[str, object]:
+    """A meal with its stored analysis laid out for the page (no queries)."""
+    analysis = meal.analysis or {}
+    items = [
+        {
+            "name": item["name"],
+            "matched": item.get("matched", ""),
+            "groups": custom_foods.group_labels(item.get("groups", [])),
+            "servings": f"{item.get('servings', 1):g}",
+            "plant": item.get("plant"),
+            "custom": item.get("custom", False),
+            "unsure": item.get("confidence", 1) < 1,
+        }
+        for item in analysis.get("items", [])
+    ]
+    return {
+        "meal": meal,
+        "items": items,
+        "unknown": [
+            {"text": text, "form_id": f"teach-{meal.pk}-{i}"}
+            for i, text in enumerate(analysis.get("unknown", []))
+        ],
+        "analysed": meal.analysis is not None,
+    }
 
 
 @login_required
@@ -146,9 +183,63 @@ def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
 @require_POST
 def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
-    meal.delete()
+    actions.delete_meal(request.user, meal)
     messages.success(request, f"Meal deleted: “{meal.text}”.")
     return redirect("diary:meals")
+
+
+@login_required
+def meals_week(request: HttpRequest) -> HttpResponse:
+    """The last 7 days of meal-derived measures, with the evidence behind them."""
+    summary = cards.week_summary(request.user, request.user.today())
+    return render(request, "diary/meals_week.html", {"summary": summary})
+
+
+@login_required
+def foods(request: HttpRequest) -> HttpResponse:
+    """The person's custom foods; adding one (here or from a meal) re-analyses every meal."""
+    user = request.user
+    if request.method == "POST":
+        form = CustomFoodForm(request.POST)
+        if form.is_valid():
+            try:
+                taught = custom_foods.add_custom_food(
+                    user,
+                    form.cleaned_data["name"],
+                    form.cleaned_data["groups"],
+                    form.cleaned_data["plant"],
+                )
+            except actions.DiaryInputError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Vagus now knows “{taught.food.name}”. {_meals_changed(taught.reanalysed)}",
+                )
+                back = "diary:meals" if request.POST.get("back") == "meals" else "diary:foods"
+                return redirect(back)
+    else:
+        form = CustomFoodForm()
+    rows = [
+        {"food": food, "groups": custom_foods.group_labels(food.groups)}
+        for food in CustomFood.objects.owned_by(user)
+    ]
+    return render(request, "diary/foods.html", {"form": form, "foods": rows})
+
+
+@login_required
+@require_POST
+def food_delete(request: HttpRequest, food_id: str) -> HttpResponse:
+    food = owned_or_404(CustomFood, request.user, uuid=food_id)
+    changed = custom_foods.delete_custom_food(request.user, food)
+    messages.success(request, f"Forgot “{food.name}”. {_meals_changed(changed)}")
+    return redirect("diary:foods")
+
+
+def _meals_changed(count: int) -> str:
+    if count == 0:
+        return "No past meal changed."
+    return f"{count} past meal{'s' if count != 1 else ''} analysed again."
 
 
 @login_required
