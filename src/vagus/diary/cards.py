@@ -31,8 +31,9 @@ class Evidence:
 EVIDENCE: dict[str, Evidence] = {
     "fermented": Evidence(
         "fermented-foods-microbiome",
-        "In a 10-week trial, eating more fermented foods such as yogurt, kefir and kimchi raised "
-        "gut microbiome diversity and lowered markers of inflammation (Wastyk et al. 2021).",
+        "In a small 17-week trial, 10 weeks of eating more fermented foods such as yogurt, kefir "
+        "and kimchi raised gut microbiome diversity and lowered markers of inflammation "
+        "(Wastyk et al. 2021).",
         "Research on fermented foods",
     ),
     "fibre": Evidence(
