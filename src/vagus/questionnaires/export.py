@@ -45,7 +45,8 @@ def _alerts(user: Any) -> list[dict[str, Any]]:
     return [
         {
             "id": str(a.uuid),
-            "response": str(a.response.uuid),
+            "response": str(a.response.uuid) if a.response else None,
+            "source": a.source,
             "created": a.created.isoformat(),
             "acknowledged_at": a.acknowledged_at.isoformat() if a.acknowledged_at else None,
         }

@@ -98,15 +98,24 @@ class Schedule(models.Model):
 
 
 class SafetyAlert(models.Model):
-    """A risk signal (e.g. PHQ-9 item 9 above 0). While unread, the crisis page comes first."""
+    """A risk signal (e.g. PHQ-9 item 9 above 0). While unread, the crisis page comes first.
+
+    ``source`` says where it came from: "questionnaire" (with its ``response``) or "tools"
+    (crisis language in a thought record, journal entry or worry; no response).
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_alerts"
     )
     response = models.ForeignKey(
-        QuestionnaireResponse, on_delete=models.CASCADE, related_name="safety_alerts"
+        QuestionnaireResponse,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="safety_alerts",
     )
+    source = models.CharField(max_length=24, default="questionnaire")
     created = models.DateTimeField(auto_now_add=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
 

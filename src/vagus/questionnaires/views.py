@@ -146,7 +146,7 @@ def crisis_page(request: HttpRequest) -> HttpResponse:
 def crisis_read(request: HttpRequest) -> HttpResponse:
     alert = queries.open_alert(request.user)
     actions.acknowledge_alerts(request.user)
-    if alert is not None:
+    if alert is not None and alert.response is not None:
         return redirect("questionnaires:result", response_id=alert.response.uuid)
     return redirect("questionnaires:index")
 

@@ -1,7 +1,328 @@
-"""API routes of the tools app (added to the API in vagus.api.api)."""
+"""API routes of the tools app (added to the API in vagus.api.api).
+
+Owner-scoped like every route: lists are the caller's own rows, single rows are found through
+``owned_or_404``. Free text comes back decrypted, to its owner only. Inputs are typed loosely
+(``Any``) on purpose: the actions check them and a bad value is a 400 that names the field.
+"""
 
 from __future__ import annotations
 
-from ninja import Router
+from datetime import datetime, time
+from typing import Any
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from vagus.ownership import owned_or_404
+from vagus.tools import actions, queries
+from vagus.tools.models import JournalEntry, ThoughtRecord, ToolSession, Worry
 
 router = Router(tags=["tools"])
+
+CRISIS = {
+    "message": (
+        "What you wrote mentions suicide or self-harm. It is saved. If you are in danger, call "
+        "your local emergency number now; crisis lines are on the crisis page."
+    ),
+    "crisis_page": "/questionnaires/crisis/",
+}
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, str] = {}
+
+
+class SafetyOut(Schema):
+    message: str
+    crisis_page: str
+
+
+class SessionIn(Schema):
+    tool: Any = Field(..., description="breathing, relaxation, grounding, mindfulness, …")
+    duration_seconds: Any = Field(..., description="Length of the session in seconds")
+    anxiety_before: Any = Field(None, description="0–10, or null if skipped")
+    anxiety_after: Any = Field(None, description="0–10, or null if skipped")
+    settings: Any = Field(None, description="What the person chose (pattern, minutes, …)")
+
+
+class SessionOut(Schema):
+    id: UUID
+    tool: str
+    started: datetime
+    duration_seconds: int
+    anxiety_before: int | None
+    anxiety_after: int | None
+    settings: dict[str, Any]
+
+
+class ThoughtRecordIn(Schema):
+    situation: Any = ""
+    automatic_thought: Any = ""
+    emotions: Any = ""
+    evidence_for: Any = ""
+    evidence_against: Any = ""
+    balanced_thought: Any = ""
+    intensity_before: Any = Field(None, description="0–100")
+    intensity_after: Any = Field(None, description="0–100, re-rated at the end")
+    patterns: Any = Field([], description="Thinking pattern codes")
+    anxiety_before: Any = None
+    anxiety_after: Any = None
+    duration_seconds: Any = 0
+
+
+class ThoughtRecordOut(Schema):
+    id: UUID
+    created: datetime
+    situation: str
+    automatic_thought: str
+    emotions: str
+    evidence_for: str
+    evidence_against: str
+    balanced_thought: str
+    intensity_before: int | None
+    intensity_after: int | None
+    patterns: list[str]
+    safety: SafetyOut | None = None
+
+
+class JournalIn(Schema):
+    text: Any = Field(..., description="The entry")
+    prompt: Any = Field("", description="Prompt code, or empty for free writing")
+    anxiety_before: Any = None
+    anxiety_after: Any = None
+    duration_seconds: Any = 0
+
+
+class JournalOut(Schema):
+    id: UUID
+    created: datetime
+    prompt: str
+    text: str
+    safety: SafetyOut | None = None
+
+
+class WorryIn(Schema):
+    text: Any = Field(..., description="The worry, one line")
+
+
+class WorryOut(Schema):
+    id: UUID
+    text: str
+    parked_at: datetime
+    resolved_at: datetime | None
+    safety: SafetyOut | None = None
+
+
+class EffectOut(Schema):
+    tool: str
+    name: str
+    sessions: int
+    rated_sessions: int
+    mean_change: float | None
+    ci_low: float | None
+    ci_high: float | None
+    enough: bool
+    more_needed: int
+    evidence: str
+
+
+class WhatHelpsOut(Schema):
+    worry_time: str
+    tools: list[EffectOut]
+
+
+def _session_out(s: ToolSession) -> dict[str, Any]:
+    return {
+        "id": s.uuid,
+        "tool": s.tool,
+        "started": s.started,
+        "duration_seconds": s.duration_seconds,
+        "anxiety_before": s.anxiety_before,
+        "anxiety_after": s.anxiety_after,
+        "settings": s.settings,
+    }
+
+
+def _record_out(r: ThoughtRecord, alert: bool = False) -> dict[str, Any]:
+    return {
+        "id": r.uuid,
+        "created": r.created,
+        **r.texts(),
+        "intensity_before": r.intensity_before,
+        "intensity_after": r.intensity_after,
+        "patterns": r.patterns,
+        "safety": CRISIS if alert else None,
+    }
+
+
+def _entry_out(e: JournalEntry, alert: bool = False) -> dict[str, Any]:
+    return {
+        "id": e.uuid,
+        "created": e.created,
+        "prompt": e.prompt,
+        "text": e.text,
+        "safety": CRISIS if alert else None,
+    }
+
+
+def _worry_out(w: Worry, alert: bool = False) -> dict[str, Any]:
+    return {
+        "id": w.uuid,
+        "text": w.text,
+        "parked_at": w.parked_at,
+        "resolved_at": w.resolved_at,
+        "safety": CRISIS if alert else None,
+    }
+
+
+def _bad(exc: actions.ToolInputError) -> Status:
+    return Status(400, {"detail": str(exc), "errors": exc.errors})
+
+
+@router.get("/tool-sessions", response=list[SessionOut])
+def list_sessions(request: HttpRequest, tool: str | None = None) -> list[dict[str, Any]]:
+    rows = ToolSession.objects.owned_by(request.user).order_by("started", "id")
+    if tool:
+        rows = rows.filter(tool=tool)
+    return [_session_out(s) for s in rows]
+
+
+@router.post("/tool-sessions", response={201: SessionOut, 400: ErrorOut})
+def create_session(request: HttpRequest, payload: SessionIn) -> Status:
+    try:
+        session = actions.record_session(
+            request.user,
+            payload.tool,
+            payload.duration_seconds,
+            payload.anxiety_before,
+            payload.anxiety_after,
+            payload.settings,
+        )
+    except actions.ToolInputError as exc:
+        return _bad(exc)
+    return Status(201, _session_out(session))
+
+
+@router.get("/tool-sessions/{session_id}", response=SessionOut)
+def get_session(request: HttpRequest, session_id: UUID) -> dict[str, Any]:
+    return _session_out(owned_or_404(ToolSession, request.user, uuid=session_id))
+
+
+@router.get("/tools/what-helps", response=WhatHelpsOut)
+def what_helps(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "worry_time": queries.worry_time_for(request.user).strftime("%H:%M"),
+        "tools": [
+            {
+                "tool": h.tool.code,
+                "name": h.tool.name,
+                "sessions": h.effect.sessions,
+                "rated_sessions": h.effect.n,
+                "mean_change": h.effect.mean_change if h.effect.enough else None,
+                "ci_low": h.effect.ci_low if h.effect.enough else None,
+                "ci_high": h.effect.ci_high if h.effect.enough else None,
+                "enough": h.effect.enough,
+                "more_needed": h.effect.more_needed,
+                "evidence": h.tool.evidence,
+            }
+            for h in queries.what_helps(request.user)
+        ],
+    }
+
+
+@router.get("/thought-records", response=list[ThoughtRecordOut])
+def list_thought_records(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+    return [_record_out(r) for r in queries.thought_records(request.user, q)]
+
+
+@router.post("/thought-records", response={201: ThoughtRecordOut, 400: ErrorOut})
+def create_thought_record(request: HttpRequest, payload: ThoughtRecordIn) -> Status:
+    data = payload.dict()
+    try:
+        saved = actions.save_thought_record(
+            request.user,
+            {name: data[name] for name in ThoughtRecord.SEALED_FIELDS},
+            intensity_before=data["intensity_before"],
+            intensity_after=data["intensity_after"],
+            patterns=data["patterns"],
+            anxiety_before=data["anxiety_before"],
+            anxiety_after=data["anxiety_after"],
+            duration_seconds=data["duration_seconds"],
+        )
+    except actions.ToolInputError as exc:
+        return _bad(exc)
+    return Status(201, _record_out(saved.item, saved.needs_crisis_page))
+
+
+@router.get("/thought-records/{record_id}", response=ThoughtRecordOut)
+def get_thought_record(request: HttpRequest, record_id: UUID) -> dict[str, Any]:
+    return _record_out(owned_or_404(ThoughtRecord, request.user, uuid=record_id))
+
+
+@router.get("/journal-entries", response=list[JournalOut])
+def list_journal_entries(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+    return [_entry_out(e) for e in queries.journal_entries(request.user, q)]
+
+
+@router.post("/journal-entries", response={201: JournalOut, 400: ErrorOut})
+def create_journal_entry(request: HttpRequest, payload: JournalIn) -> Status:
+    try:
+        saved = actions.save_journal_entry(
+            request.user,
+            payload.text,
+            payload.prompt,
+            anxiety_before=payload.anxiety_before,
+            anxiety_after=payload.anxiety_after,
+            duration_seconds=payload.duration_seconds,
+        )
+    except actions.ToolInputError as exc:
+        return _bad(exc)
+    return Status(201, _entry_out(saved.item, saved.needs_crisis_page))
+
+
+@router.get("/journal-entries/{entry_id}", response=JournalOut)
+def get_journal_entry(request: HttpRequest, entry_id: UUID) -> dict[str, Any]:
+    return _entry_out(owned_or_404(JournalEntry, request.user, uuid=entry_id))
+
+
+@router.get("/worries", response=list[WorryOut])
+def list_worries(request: HttpRequest, include_resolved: bool = False) -> list[dict[str, Any]]:
+    rows = Worry.objects.owned_by(request.user)
+    if not include_resolved:
+        rows = rows.filter(resolved_at__isnull=True)
+    return [_worry_out(w) for w in rows]
+
+
+@router.post("/worries", response={201: WorryOut, 400: ErrorOut})
+def park_worry(request: HttpRequest, payload: WorryIn) -> Status:
+    try:
+        saved = actions.park_worry(request.user, payload.text)
+    except actions.ToolInputError as exc:
+        return _bad(exc)
+    return Status(201, _worry_out(saved.item, saved.needs_crisis_page))
+
+
+@router.post("/worries/{worry_id}/resolve", response=WorryOut)
+def resolve_worry(request: HttpRequest, worry_id: UUID) -> dict[str, Any]:
+    worry = owned_or_404(Worry, request.user, uuid=worry_id)
+    return _worry_out(actions.resolve_worry(request.user, worry))
+
+
+class WorryTimeIn(Schema):
+    worry_time: Any = Field(..., description="HH:MM in your own time zone")
+
+
+@router.put("/tools/worry-time", response={200: dict, 400: ErrorOut})
+def set_worry_time(request: HttpRequest, payload: WorryTimeIn) -> Status:
+    value = payload.worry_time
+    try:
+        parsed = time.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        parsed = None
+    try:
+        preferences = actions.set_worry_time(request.user, parsed)
+    except actions.ToolInputError as exc:
+        return _bad(exc)
+    return Status(200, {"worry_time": preferences.worry_time.strftime("%H:%M")})

@@ -1,0 +1,77 @@
+"""Reads of a person's tools data: always through the owner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from vagus.science.tool_effects import ToolEffect, tool_effects
+from vagus.tools import catalog
+from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
+
+
+@dataclass(frozen=True)
+class Helps:
+    tool: catalog.Tool
+    effect: ToolEffect
+
+
+def what_helps(user: Any) -> list[Helps]:
+    """Every tool with its sessions' before/after change, in catalog order."""
+    rows = ToolSession.objects.owned_by(user).values_list("tool", "anxiety_before", "anxiety_after")
+    effects = tool_effects(rows)
+    return [
+        Helps(tool, effects.get(tool.code) or _no_sessions(tool.code)) for tool in catalog.TOOLS
+    ]
+
+
+def _no_sessions(code: str) -> ToolEffect:
+    return ToolEffect(code, 0, 0, None, None, None, None)
+
+
+def recent_sessions(user: Any, tool: str, limit: int = 5) -> list[ToolSession]:
+    return list(ToolSession.objects.owned_by(user).filter(tool=tool)[:limit])
+
+
+def worry_time_for(user: Any) -> time:
+    preferences = ToolPreferences.objects.owned_by(user).first()
+    return preferences.worry_time if preferences else ToolPreferences.DEFAULT_WORRY_TIME
+
+
+def parked_worries(user: Any) -> list[Worry]:
+    return list(Worry.objects.owned_by(user).filter(resolved_at__isnull=True))
+
+
+def is_worry_time(user: Any, now: datetime | None = None) -> bool:
+    """True from the person's worry time until midnight, in their own time zone."""
+    local = (now or user.local_now()).astimezone(user.zone())
+    return local.time() >= worry_time_for(user)
+
+
+def _matches(query: str, texts: list[str]) -> bool:
+    needle = query.casefold()
+    return any(needle in text.casefold() for text in texts)
+
+
+# Search decrypts in Python and filters there: the text is encrypted, so the database cannot
+# search it, and one person's own records are few enough (hundreds, not millions) for this.
+def thought_records(user: Any, query: str = "") -> list[ThoughtRecord]:
+    rows = list(ThoughtRecord.objects.owned_by(user))
+    query = query.strip()
+    if not query:
+        return rows
+    return [r for r in rows if _matches(query, list(r.texts().values()))]
+
+
+def journal_entries(user: Any, query: str = "") -> list[JournalEntry]:
+    rows = list(JournalEntry.objects.owned_by(user))
+    query = query.strip()
+    if not query:
+        return rows
+    return [e for e in rows if _matches(query, [e.text, catalog.PROMPT_TEXT.get(e.prompt, "")])]
+
+
+def prompt_for(day: date, offset: int = 0) -> tuple[str, str]:
+    """The day's journal prompt (they rotate one a day); ``offset`` steps to the next ones."""
+    return catalog.PROMPTS[(day.toordinal() + offset) % len(catalog.PROMPTS)]
