@@ -1,7 +1,8 @@
 """Cards on the Today page, gathered from the apps.
 
 An AppConfig lists ``today_cards``: dotted paths to functions ``card(request) -> dict | None``.
-A card is a dict with a ``template`` to include and whatever context that template needs;
+A card is a dict with a ``template`` to include, an optional ``stylesheet`` (a static path the
+Today page links), and whatever context that template needs;
 None means the app has nothing to say today. Apps add cards without touching the diary.
 """
 
