@@ -1,0 +1,72 @@
+"""Spreadsheet exports: one tidy file (a row per value) and one wide file (a row per day)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from vagus.diary.models import Measure, Observation
+
+TIDY_COLUMNS = ["date", "time", "measure", "label", "value", "unit", "source"]
+
+
+def _observations(user: Any) -> list[Observation]:
+    return list(
+        Observation.objects.owned_by(user)
+        .select_related("measure")
+        .order_by("day", "time", "measure__position", "id")
+    )
+
+
+def tidy_csv(user: Any) -> str:
+    """``date,time,measure,label,value,unit,source``: every value, oldest first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TIDY_COLUMNS)
+    for o in _observations(user):
+        writer.writerow(
+            [
+                o.day.isoformat(),
+                o.time.isoformat() if o.time else "",
+                o.measure.code,
+                o.measure.label,
+                f"{o.value:g}",
+                o.measure.kind_spec.unit,
+                o.source,
+            ]
+        )
+    return out.getvalue()
+
+
+def wide_csv(user: Any) -> str:
+    """One row per day, one column per measure (its code); several values a day are averaged,
+    as the diary shows them."""
+    values: dict[date, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for day, measure_id, value in (
+        Observation.objects.owned_by(user).values_list("day", "measure_id", "value").order_by()
+    ):
+        values[day][measure_id].append(value)
+    used = {m for by_measure in values.values() for m in by_measure}
+    measures = [m for m in Measure.objects.available_to(user) if m.pk in used]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", *[m.code for m in measures]])
+    for day in sorted(values):
+        row = [day.isoformat()]
+        for m in measures:
+            found = values[day].get(m.pk)
+            row.append(f"{sum(found) / len(found):g}" if found else "")
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def csv_zip(user: Any) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("vagus-values.csv", tidy_csv(user))
+        archive.writestr("vagus-days.csv", wide_csv(user))
+    return buffer.getvalue()

@@ -1,0 +1,59 @@
+"""Forms only clean input; importing is done by ``jobs`` and ``importing``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from vagus.interop.jobs import max_upload_bytes
+from vagus.interop.parsers import FORMATS
+
+LEVELS = [("", "Choose a level"), ("5", "5 — rad"), ("4", "4 — good"), ("3", "3 — meh")]
+LEVELS += [("2", "2 — bad"), ("1", "1 — awful")]
+
+
+class UploadForm(forms.Form):
+    format = forms.ChoiceField(label="Where the file comes from", choices=list(FORMATS.items()))
+    file = forms.FileField(
+        label="File",
+        help_text="Nothing is saved until you have seen what will change and confirmed it.",
+    )
+    create_measures = forms.BooleanField(
+        required=False,
+        label="Spreadsheet CSV: create measures I do not have yet",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = max_upload_bytes()
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"This file is {upload.size / 1024**2:,.0f} MB; the most Vagus takes is "
+                f"{limit / 1024**2:,.0f} MB. For larger files, use “vagus import” on the server."
+            )
+        if upload.size == 0:
+            raise forms.ValidationError("This file is empty.")
+        return upload
+
+
+class MoodMapForm(forms.Form):
+    """One level per Daylio mood name Vagus does not know."""
+
+    def __init__(self, names: list[str], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names = names
+        for index, name in enumerate(names):
+            self.fields[f"mood_{index}"] = forms.ChoiceField(
+                label=f"“{name}”", choices=LEVELS, required=True
+            )
+
+    def mapping(self) -> dict[str, int]:
+        return {
+            name.casefold(): int(self.cleaned_data[f"mood_{i}"])
+            for i, name in enumerate(self.names)
+        }
+
+
+class RemoveSourceForm(forms.Form):
+    source = forms.RegexField(regex=r"^import:[a-z0-9-]+$", max_length=40)

@@ -1,0 +1,211 @@
+"""Imports started from the page or the API run in a background thread, recorded as ImportJob.
+
+A thread started from the request is enough for a self-hosted, single-server app: the page
+stays responsive and polls the job row. Each job is checked first (a dry run: what would
+change, which rows are wrong, which moods need mapping) and only imported when the person
+confirms. Progress is written while the file is read; the write itself is one transaction,
+so a server stopped mid-import leaves nothing half-written (the job then shows as failed).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from vagus.config.paths import data_dir
+from vagus.interop.models import ImportJob
+from vagus.interop.service import ImportFailed, run_import
+
+log = logging.getLogger(__name__)
+MAX_ERRORS_KEPT = 200
+PROGRESS_EVERY_SECONDS = 0.5
+STALE_AFTER = timedelta(minutes=30)
+ABANDONED_AFTER = timedelta(days=1)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "VAGUS_MAX_IMPORT_BYTES", 4 * 1024**3))
+
+
+def upload_dir() -> Path:
+    path = data_dir() / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def upload_path(job: ImportJob) -> Path:
+    return upload_dir() / f"{job.uuid}.upload"
+
+
+def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
+    """Store the uploaded file and start checking it (one job per upload)."""
+    expire_abandoned(user)
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            owner=user,
+            format=fmt,
+            filename=str(getattr(upload, "name", ""))[:200],
+            options=options,
+        )
+        with upload_path(job).open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        _start(check_job, job)
+    return job
+
+
+def confirm(job: ImportJob) -> None:
+    """Import a checked job for real."""
+    with transaction.atomic():
+        updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.READY).update(
+            status=ImportJob.IMPORTING, progress=0, updated=timezone.now()
+        )
+        if updated:
+            _start(import_job, job)
+
+
+def remap(job: ImportJob, mood_map: dict[str, int]) -> None:
+    """Check the file again with the person's mood levels."""
+    with transaction.atomic():
+        options = {**job.options, "mood_map": {**job.options.get("mood_map", {}), **mood_map}}
+        updated = ImportJob.objects.filter(
+            pk=job.pk, status__in=[ImportJob.NEEDS_MAPPING, ImportJob.READY]
+        ).update(status=ImportJob.CHECKING, options=options, progress=0, updated=timezone.now())
+        if updated:
+            _start(check_job, job)
+
+
+def expire_abandoned(user: Any) -> None:
+    """Uploads checked but never imported are not kept: they hold personal data."""
+    waiting = ImportJob.objects.owned_by(user).filter(
+        status__in=[ImportJob.READY, ImportJob.NEEDS_MAPPING],
+        updated__lt=timezone.now() - ABANDONED_AFTER,
+    )
+    for job in waiting:
+        upload_path(job).unlink(missing_ok=True)
+    waiting.update(status=ImportJob.FAILED, message="Not imported in time; upload it again.")
+
+
+def remove_upload(sender: Any, instance: ImportJob, **_: Any) -> None:
+    """post_delete: an account deleted with a job waiting takes its uploaded file with it."""
+    upload_path(instance).unlink(missing_ok=True)
+
+
+def is_stale(job: ImportJob) -> bool:
+    return job.running and timezone.now() - job.updated > STALE_AFTER
+
+
+def _start(fn: Callable[[int], None], job: ImportJob) -> None:
+    if getattr(settings, "VAGUS_IMPORTS_INLINE", False):  # tests: run in the request
+        fn(job.pk)
+        return
+
+    def work() -> None:
+        close_old_connections()
+        try:
+            fn(job.pk)
+        except Exception:  # the job row says what happened; the thread must not die loudly
+            log.exception("import job %s failed", job.uuid)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work, name=f"import-{job.uuid}", daemon=True)
+    transaction.on_commit(thread.start)
+
+
+def _progress_writer(job_pk: int, start: float, span: float) -> Callable[[float], None]:
+    last = [0.0]
+
+    def write(fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY_SECONDS:
+            last[0] = now
+            ImportJob.objects.filter(pk=job_pk).update(
+                progress=start + span * fraction, updated=timezone.now()
+            )
+
+    return write
+
+
+def _finish(job: ImportJob, status: str, **fields: Any) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.status = status
+    job.save()
+
+
+def _failed(job: ImportJob, exc: ImportFailed, status: str) -> None:
+    _finish(
+        job,
+        status,
+        message=str(exc),
+        errors=[e.as_dict() for e in exc.errors[:MAX_ERRORS_KEPT]],
+        unmapped=exc.unmapped,
+        progress=1,
+    )
+
+
+def check_job(job_pk: int) -> None:
+    job = ImportJob.objects.select_related("owner").get(pk=job_pk)
+    try:
+        outcome = run_import(
+            job.owner,
+            job.format,
+            upload_path(job),
+            dry_run=True,
+            options=job.options,
+            read_progress=_progress_writer(job.pk, 0, 1),
+        )
+    except ImportFailed as exc:
+        status = ImportJob.NEEDS_MAPPING if exc.unmapped and not exc.errors else ImportJob.REFUSED
+        _failed(job, exc, status)
+        if status == ImportJob.REFUSED:
+            upload_path(job).unlink(missing_ok=True)
+        return
+    _finish(
+        job,
+        ImportJob.READY,
+        message=outcome.summary,
+        counts=outcome.counts,
+        notes=outcome.notes,
+        errors=[],
+        unmapped=[],
+        progress=1,
+    )
+    if job.options.get("auto_confirm"):  # the API may ask to import as soon as it checks out
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.IMPORTING, progress=0)
+        import_job(job.pk)
+
+
+def import_job(job_pk: int) -> None:
+    job = ImportJob.objects.select_related("owner").get(pk=job_pk)
+    try:
+        outcome = run_import(
+            job.owner,
+            job.format,
+            upload_path(job),
+            options=job.options,
+            read_progress=_progress_writer(job.pk, 0, 0.9),
+        )
+    except ImportFailed as exc:
+        _failed(job, exc, ImportJob.FAILED)
+    else:
+        _finish(
+            job,
+            ImportJob.DONE,
+            message=outcome.summary,
+            counts=outcome.counts,
+            notes=outcome.notes,
+            progress=1,
+        )
+    finally:
+        upload_path(job).unlink(missing_ok=True)

@@ -1,0 +1,39 @@
+"""One parser per format, all with the same signature and the same result shape.
+
+``parse(stream, *, zone, progress=None, **options) -> ParseResult``: ``stream`` is a binary
+file, ``zone`` the person's time zone (days are calendar days where they live).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vagus.interop.parsers import apple_health, bearable, daylio, generic_csv
+from vagus.interop.records import ParseResult
+
+Parser = Callable[..., ParseResult]
+
+PARSERS: dict[str, Parser] = {
+    "daylio": daylio.parse,
+    "bearable": bearable.parse,
+    "apple-health": apple_health.parse,
+    "csv": generic_csv.parse,
+}
+# The Vagus JSON backup is not a stream of records: it restores whole sections
+# (vagus.interop.restore).
+FORMATS: dict[str, str] = {
+    "daylio": "Daylio (CSV export)",
+    "bearable": "Bearable (CSV export)",
+    "apple-health": "Apple Health (export.zip or export.xml)",
+    "csv": "Spreadsheet CSV (date, measure, value)",
+    "json": "Vagus backup (JSON)",
+}
+
+
+def source_of(fmt: str) -> str:
+    return f"import:{fmt}"
+
+
+def parse(fmt: str, stream: Any, **options: Any) -> ParseResult:
+    return PARSERS[fmt](stream, **options)

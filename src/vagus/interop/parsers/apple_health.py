@@ -1,0 +1,408 @@
+"""Apple Health's ``export.zip`` / ``export.xml``: sleep, steps, mindful minutes and HRV.
+
+Exports reach several GB, so the file is read as a stream with constant memory: expat calls
+back on each element's start tag and no tree is ever built (faster and smaller than
+``iterparse`` plus ``clear()``, which still allocates an Element per record). Expat is locked
+down exactly as ``defusedxml`` does it: any entity declaration or external reference stops the
+parse, so a "billion laughs" file is refused before anything expands. Only the attributes of
+the few record types Vagus keeps are decoded; per record we keep five numbers in flat arrays.
+
+Phone, watch and other apps record the same time more than once. Nothing is summed across
+sources: for each day, sources are taken in priority order (a watch first, then a phone, then
+other apps, unless the person says otherwise) and a lower-priority record is kept only where no
+higher-priority source recorded that time. Per metric:
+
+- sleep (``HKCategoryTypeIdentifierSleepAnalysis``): time asleep (Asleep, AsleepUnspecified,
+  AsleepCore, AsleepDeep, AsleepREM; never InBed or Awake), overlaps merged, from the single
+  best source of that night, on the wake-up day in the person's time zone (a stretch ending
+  at or after 18:00 counts towards the next morning);
+- steps: the day's total of non-overlapping records (stored in thousands: see docs);
+- mindful sessions: minutes per day, end − start;
+- heart-rate variability: the daily mean of SDNN, from one source for the whole file. Other
+  apps (Oura, Fitbit) write RMSSD into the same HealthKit type, so mixing sources would mix
+  two different measures; the left-out sources are reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import zipfile
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, BinaryIO
+from xml.parsers import expat
+from zoneinfo import ZoneInfo
+
+from vagus.interop.records import (
+    OBSERVATION,
+    FileError,
+    MeasureRef,
+    ParseResult,
+    ProgressFn,
+    Record,
+)
+
+SOURCE = "import:apple-health"
+CHUNK = 1 << 20
+MAX_REPORTED_ERRORS = 100
+
+SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
+STEPS = "HKQuantityTypeIdentifierStepCount"
+MINDFUL = "HKCategoryTypeIdentifierMindfulSession"
+HRV = "HKQuantityTypeIdentifierHeartRateVariabilitySDNN"
+WANTED = {SLEEP, STEPS, MINDFUL, HRV}
+ASLEEP = {
+    "HKCategoryValueSleepAnalysisAsleep",
+    "HKCategoryValueSleepAnalysisAsleepUnspecified",
+    "HKCategoryValueSleepAnalysisAsleepCore",
+    "HKCategoryValueSleepAnalysisAsleepDeep",
+    "HKCategoryValueSleepAnalysisAsleepREM",
+}
+
+SLEEP_MEASURE = MeasureRef(code="sleep_hours")
+MINDFUL_MEASURE = MeasureRef(code="mindfulness_minutes")
+# Vagus has no measure kind for a five-figure daily count yet, so steps are kept in thousands
+# (a "count" holds up to 100); exports multiply back (FHIR: LOINC 41950-7, steps per day).
+STEPS_MEASURE = MeasureRef(
+    label="Steps (thousands)", kind="count", direction="better", loinc="41950-7", on_checkin=False
+)
+# No kind for milliseconds yet either: "score" (0–500, decimals) holds SDNN values.
+HRV_MEASURE = MeasureRef(
+    label="Heart rate variability (SDNN, ms)", kind="score", loinc="80404-7", on_checkin=False
+)
+NEXT_NIGHT_FROM_HOUR = 18
+
+
+class _Forbidden(Exception):
+    pass
+
+
+class _Columns:
+    """One metric's records as flat arrays: 36 bytes a record, whatever the file size."""
+
+    def __init__(self) -> None:
+        self.start = array("d")
+        self.end = array("d")
+        self.value = array("d")
+        self.source = array("i")
+        self.line = array("i")
+
+    def add(self, start: float, end: float, value: float, source: int, line: int) -> None:
+        self.start.append(start)
+        self.end.append(end)
+        self.value.append(value)
+        self.source.append(source)
+        self.line.append(line)
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+
+_OFFSETS: dict[str, timezone] = {}
+
+
+def _moment(text: str) -> float:
+    """``2025-03-02 07:01:10 +0100`` → POSIX seconds (fast path; ValueError if malformed)."""
+    if len(text) != 25 or text[4] != "-" or text[19] != " ":
+        raise ValueError(text)
+    offset = _OFFSETS.get(text[20:])
+    if offset is None:
+        sign = -1 if text[20] == "-" else 1
+        minutes = int(text[21:23]) * 60 + int(text[23:25])
+        offset = _OFFSETS.setdefault(text[20:], timezone(sign * timedelta(minutes=minutes)))
+    moment = datetime(
+        int(text[0:4]),
+        int(text[5:7]),
+        int(text[8:10]),
+        int(text[11:13]),
+        int(text[14:16]),
+        int(text[17:19]),
+        tzinfo=offset,
+    )
+    return moment.timestamp()
+
+
+def default_priority(name: str, device: str = "") -> int:
+    lowered = f"{name} {device}".lower()
+    if "watch" in lowered:
+        return 0
+    if "phone" in lowered:
+        return 1
+    return 2
+
+
+def _open_xml(stream: BinaryIO) -> tuple[BinaryIO, int | None]:
+    head = stream.read(4)
+    stream.seek(0)
+    if head != b"PK\x03\x04":
+        size = None
+        try:
+            size = stream.seek(0, 2)
+            stream.seek(0)
+        except (OSError, ValueError):
+            pass
+        return stream, size
+    try:
+        archive = zipfile.ZipFile(stream)
+        names = [n for n in archive.namelist() if n.endswith("export.xml")]
+        if not names:
+            raise FileError("the zip file holds no export.xml: is it an Apple Health export?")
+        name = min(names, key=lambda n: (n != "apple_health_export/export.xml", len(n)))
+        return archive.open(name), archive.getinfo(name).file_size
+    except zipfile.BadZipFile as exc:
+        raise FileError(f"the zip file cannot be read ({exc}).") from None
+
+
+def parse(
+    stream: BinaryIO,
+    *,
+    zone: ZoneInfo,
+    progress: ProgressFn | None = None,
+    source_priority: Sequence[str] | None = None,
+    **_: Any,
+) -> ParseResult:
+    result = ParseResult(SOURCE)
+    xml, size = _open_xml(stream)
+    columns = {kind: _Columns() for kind in WANTED}
+    sources: dict[str, int] = {}
+    devices: dict[int, str] = {}
+    error_count = 0
+    parser = expat.ParserCreate()
+    seen_root = False
+
+    def forbid(*_: Any) -> None:
+        raise _Forbidden()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal seen_root, error_count
+        if not seen_root:
+            seen_root = True
+            if name != "HealthData":
+                raise FileError(f"line 1: this is not an Apple Health export (<{name}>).")
+        if name != "Record":
+            return
+        kind = attrs.get("type")
+        if kind not in WANTED:
+            return
+        result.rows += 1
+        if kind == SLEEP and attrs.get("value") not in ASLEEP:
+            return
+        line = parser.CurrentLineNumber
+        try:
+            begin = _moment(attrs["startDate"])
+            end = _moment(attrs["endDate"])
+            value = float(attrs["value"]) if kind in (STEPS, HRV) else 0.0
+            if end < begin:
+                raise ValueError("ends before it starts")
+        except (KeyError, ValueError) as exc:
+            error_count += 1
+            if error_count <= MAX_REPORTED_ERRORS:
+                field = exc.args[0] if isinstance(exc, KeyError) else "startDate/endDate/value"
+                result.error(line, str(field), f"{kind} record cannot be read ({exc})")
+            return
+        source_name = attrs.get("sourceName", "")
+        source = sources.get(source_name)
+        if source is None:
+            source = sources[source_name] = len(sources)
+            devices[source] = attrs.get("device", "")
+        columns[kind].add(begin, end, value, source, line)
+
+    parser.StartElementHandler = start
+    # The same guards as defusedxml: no entities, no external references, ever.
+    parser.EntityDeclHandler = forbid
+    parser.UnparsedEntityDeclHandler = forbid
+    parser.ExternalEntityRefHandler = forbid
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    read = 0
+    at_end = False
+    try:
+        while chunk := xml.read(CHUNK):
+            read += len(chunk)
+            parser.Parse(chunk, False)
+            if progress and size:
+                progress(min(read / size, 1.0) * 0.95)
+        at_end = True
+        parser.Parse(b"", True)
+    except _Forbidden:
+        raise FileError(
+            f"line {parser.CurrentLineNumber}: the file declares XML entities. Apple Health "
+            "exports never do, so it is refused for safety."
+        ) from None
+    except expat.ExpatError as exc:
+        if at_end or exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]:
+            raise FileError(
+                f"line {exc.lineno}: the XML ends too early; the export looks incomplete. "
+                "Export it again from the Health app."
+            ) from None
+        raise FileError(f"line {exc.lineno}: the XML cannot be read ({exc}).") from None
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise FileError(f"the zip file is damaged ({exc}).") from None
+    if not seen_root:
+        raise FileError("the file is empty.")
+    if error_count > MAX_REPORTED_ERRORS:
+        result.error(0, "records", f"{error_count - MAX_REPORTED_ERRORS} more records unreadable")
+
+    names = {index: name for name, index in sources.items()}
+    order = list(source_priority or [])
+
+    def priority(index: int) -> tuple[int, str]:
+        name = names[index]
+        for rank, wanted in enumerate(order):
+            if wanted.lower() in name.lower():
+                return (rank, name)
+        return (len(order) + default_priority(name, devices[index]), name)
+
+    result.records += _sleep(columns[SLEEP], zone, priority)
+    result.records += _summed(columns[STEPS], zone, priority, "steps", STEPS_MEASURE, 1 / 1000)
+    result.records += _summed(columns[MINDFUL], zone, priority, "mindful", MINDFUL_MEASURE, None)
+    records, note = _hrv(columns[HRV], zone, priority, names)
+    result.records += records
+    if note:
+        result.notes.append(note)
+    if progress:
+        progress(1.0)
+    return result
+
+
+def _local(ts: float, zone: ZoneInfo) -> datetime:
+    return datetime.fromtimestamp(ts, zone)
+
+
+def _by_day(columns: _Columns, day_of: Any) -> dict[date, list[int]]:
+    days: dict[date, list[int]] = defaultdict(list)
+    for i in range(len(columns)):
+        days[day_of(i)].append(i)
+    return days
+
+
+def _union_seconds(intervals: list[tuple[float, float]]) -> float:
+    total, current_start, current_end = 0.0, None, None
+    for begin, end in sorted(intervals):
+        if current_end is None or begin > current_end:
+            if current_end is not None:
+                total += current_end - current_start  # type: ignore[operator]
+            current_start, current_end = begin, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += current_end - current_start  # type: ignore[operator]
+    return total
+
+
+def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]:
+    def wake_day(i: int) -> date:
+        end = _local(columns.end[i], zone)
+        return end.date() + timedelta(days=1 if end.hour >= NEXT_NIGHT_FROM_HOUR else 0)
+
+    for day, indices in sorted(_by_day(columns, wake_day).items()):
+        best = min({columns.source[i] for i in indices}, key=priority)
+        chosen = [i for i in indices if columns.source[i] == best]
+        seconds = _union_seconds([(columns.start[i], columns.end[i]) for i in chosen])
+        hours = round(min(seconds / 3600, 24), 2)
+        woke = _local(max(columns.end[i] for i in chosen), zone)
+        line = min(columns.line[i] for i in chosen)
+        yield Record(
+            line, OBSERVATION, SOURCE, f"sleep|{day.isoformat()}", day, woke, SLEEP_MEASURE, hours
+        )
+
+
+def _deduplicated(columns: _Columns, indices: list[int], priority: Any) -> list[int]:
+    """Records kept: each source in priority order, minus time a better source covered."""
+    kept: list[int] = []
+    covered_starts: list[float] = []  # disjoint, sorted intervals covered by better sources
+    covered_ends: list[float] = []
+    by_source: dict[int, list[int]] = defaultdict(list)
+    for i in indices:
+        by_source[columns.source[i]].append(i)
+    for source in sorted(by_source, key=priority):
+        accepted = []
+        seen: set[tuple[float, float, float]] = set()
+        for i in sorted(by_source[source], key=lambda j: columns.start[j]):
+            begin, end = columns.start[i], columns.end[i]
+            signature = (begin, end, columns.value[i])
+            if signature in seen:  # the same record written twice by one source
+                continue
+            seen.add(signature)
+            at = bisect.bisect_right(covered_starts, begin)
+            overlaps = (at > 0 and covered_ends[at - 1] > begin) or (
+                at < len(covered_starts) and covered_starts[at] < end
+            )
+            if not overlaps:
+                accepted.append(i)
+        kept += accepted
+        merged = sorted(
+            [*zip(covered_starts, covered_ends, strict=True)]
+            + [(columns.start[i], columns.end[i]) for i in accepted]
+        )
+        covered_starts, covered_ends = [], []
+        for begin, end in merged:
+            if covered_ends and begin <= covered_ends[-1]:
+                covered_ends[-1] = max(covered_ends[-1], end)
+            else:
+                covered_starts.append(begin)
+                covered_ends.append(end)
+    return kept
+
+
+def _summed(
+    columns: _Columns,
+    zone: ZoneInfo,
+    priority: Any,
+    name: str,
+    measure: MeasureRef,
+    scale: float | None,
+) -> Iterator[Record]:
+    """Daily totals of non-overlapping records; ``scale`` None means minutes of each record."""
+
+    def start_day(i: int) -> date:
+        return _local(columns.start[i], zone).date()
+
+    for day, indices in sorted(_by_day(columns, start_day).items()):
+        kept = _deduplicated(columns, indices, priority)
+        if scale is None:
+            value = round(min(sum(columns.end[i] - columns.start[i] for i in kept) / 60, 1440), 1)
+        else:
+            value = round(sum(columns.value[i] for i in kept) * scale, 3)
+        line = min(columns.line[i] for i in kept)
+        yield Record(
+            line, OBSERVATION, SOURCE, f"{name}|{day.isoformat()}", day, None, measure, value
+        )
+
+
+def _hrv(
+    columns: _Columns, zone: ZoneInfo, priority: Any, names: dict[int, str]
+) -> tuple[list[Record], str]:
+    if not len(columns):
+        return [], ""
+    used = {columns.source[i] for i in range(len(columns))}
+    best = min(used, key=priority)
+    left_out = sorted(names[s] for s in used if s != best)
+    totals: dict[date, list[float]] = defaultdict(list)
+    lines: dict[date, int] = {}
+    for i in range(len(columns)):
+        if columns.source[i] == best:
+            day = _local(columns.start[i], zone).date()
+            totals[day].append(columns.value[i])
+            lines.setdefault(day, columns.line[i])
+    records = [
+        Record(
+            lines[day],
+            OBSERVATION,
+            SOURCE,
+            f"hrv|{day.isoformat()}",
+            day,
+            None,
+            HRV_MEASURE,
+            round(sum(values) / len(values), 1),
+        )
+        for day, values in sorted(totals.items())
+    ]
+    note = ""
+    if left_out:
+        note = (
+            f"Heart-rate variability kept from “{names[best]}” only; left out: "
+            f"{', '.join(left_out)} (other devices may report RMSSD, not SDNN)."
+        )
+    return records, note

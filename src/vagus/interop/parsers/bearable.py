@@ -1,0 +1,210 @@
+"""Bearable's CSV export: one row per logged item, in long format.
+
+Header ``date,date formatted,weekday,time of day,category,rating/amount,detail,notes`` (files
+before 2022 lack ``date formatted``). ``date`` reads like ``5th Jan 2022``; ``time of day`` is a
+clock time (``9:52``) or a part of the day (``am``, ``pm``, ``all day``, …).
+
+What becomes what (docs/interop.md has the full table):
+
+- Mood: the rating is taken as Vagus's 0–10 mood (Bearable does not document its scale; the
+  values seen in real files lie within it); the emotion tags are kept as a note.
+- Symptom ``Name (Severity)``, rating 1–4 (mild … unbearable): severity × 2.5 rounded half
+  up (3, 5, 8, 10) on a 0–10 measure; a few names map to built-in measures (bloating, gut
+  pain, anxiety, stress, urgency), the others become measures of the person's own.
+- Sleep ``H:MM``: hours asleep; the "Asleep … In bed …" detail is kept as raw text.
+- Factors, Food Diary factors, Active, Lifestyle, Personal care, Work, Social: each tag is a
+  yes/no measure, "yes" on that day.
+- Meds/Supplements ``Name (unit)``: a yes/no "taken" measure per name; the dose is kept as text.
+- Everything else (Gratitudes, Energy, Sleep quality, Bowel Movements, Health measurements,
+  unknown categories): kept raw with its rating and detail, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+from vagus.interop.parsers import csvfile
+from vagus.interop.records import (
+    NOTE,
+    OBSERVATION,
+    RAW,
+    KeyCounter,
+    MeasureRef,
+    ParseResult,
+    ProgressFn,
+    Record,
+)
+
+SOURCE = "import:bearable"
+LABEL_MAX = 80
+SEVERITIES = {"mild": 1, "moderate": 2, "severe": 3, "unbearable": 4}
+BUILTIN_SYMPTOMS = {
+    "bloating": "bloating",
+    "stomach pain": "gut_pain",
+    "abdominal pain": "gut_pain",
+    "gut pain": "gut_pain",
+    "stomach ache": "gut_pain",
+    "anxiety": "anxiety",
+    "stress": "stress",
+    "urgency": "urgency",
+}
+TAG_CATEGORIES = {
+    "factors",
+    "food diary factors",
+    "active",
+    "lifestyle",
+    "personal care",
+    "work",
+    "social",
+}
+_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
+_LAST_GROUP = re.compile(r"^(.*\S)\s*\(([^()]*)\)\s*$")
+_HOURS = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+
+
+def severity_value(severity: int) -> float:
+    """Bearable severity 1–4 → 0–10: × 2.5, halves rounded up (3, 5, 8, 10)."""
+    return float(int(severity * 2.5 + 0.5))
+
+
+def _day(row: dict[str, str]) -> date | None:
+    formatted = row.get("date formatted", "").strip()
+    if formatted:
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return datetime.strptime(formatted, pattern).date()
+            except ValueError:
+                continue
+    text = _ORDINAL.sub(r"\1", row.get("date", "").strip())
+    for pattern in ("%d %b %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _clock(text: str) -> time | None:
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        return None
+
+
+def split_last_group(detail: str) -> tuple[str, str]:
+    """``Back (lower) pain (Mild)`` → (``Back (lower) pain``, ``Mild``): only the last group."""
+    match = _LAST_GROUP.match(detail.strip())
+    if not match:
+        return detail.strip(), ""
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def parse(
+    stream: BinaryIO, *, zone: ZoneInfo, progress: ProgressFn | None = None, **_: Any
+) -> ParseResult:
+    result = ParseResult(SOURCE)
+    text = csvfile.read_text(stream)
+    _, reader = csvfile.rows(
+        text, ["date", "time of day", "category", "rating/amount", "detail", "notes"]
+    )
+    rows = list(reader)
+    keys = KeyCounter()
+    raw_categories: dict[str, int] = {}
+    tagged: set[str] = set()
+    # Bearable lists newest first too; walk oldest first so keys stay put in later exports.
+    for done, (line, row, problem) in enumerate(reversed(rows), 1):
+        result.rows += 1
+        if problem:
+            result.error(line, "row", problem)
+            continue
+        day = _day(row)
+        if day is None:
+            result.error(line, "date", f"“{row['date']}” is not a date like 5th Jan 2022")
+            continue
+        part = row["time of day"].strip()
+        clock = _clock(part)
+        when = datetime.combine(day, clock, tzinfo=zone) if clock else None
+        category = row["category"].strip()
+        rating = row["rating/amount"].strip()
+        detail = row["detail"].strip()
+        base = keys(f"{day.isoformat()}|{part.lower()}|{category.lower()}|{detail.lower()}")
+        folded = category.casefold()
+
+        def add(kind: str, key: str, **fields: Any) -> None:
+            result.records.append(Record(line, kind, SOURCE, key, day, when, **fields))  # noqa: B023
+
+        if folded == "mood":
+            value = _number(result, line, rating, 0, 10)
+            if value is None:
+                continue
+            add(OBSERVATION, f"{base}|mood", measure=MeasureRef(code="mood"), value=value)
+            if detail:
+                add(NOTE, f"{base}|tags", label="Mood tags", text=detail)
+        elif folded == "symptom":
+            name, severity = split_last_group(detail)
+            level = SEVERITIES.get(severity.casefold())
+            if level is None and rating:
+                level = int(rating) if rating.isdigit() and 0 <= int(rating) <= 4 else None
+            if not name or level is None:
+                result.error(line, "detail", f"“{detail}” is not a symptom like Bloating (Mild)")
+                continue
+            code = BUILTIN_SYMPTOMS.get(name.casefold(), "")
+            measure = MeasureRef(code=code, label=name[:LABEL_MAX], kind="scale", direction="worse")
+            add(OBSERVATION, f"{base}|symptom", measure=measure, value=severity_value(level))
+        elif folded == "sleep":
+            match = _HOURS.match(rating)
+            if not match:
+                result.error(line, "rating/amount", f"“{rating}” is not a duration like 7:30")
+                continue
+            hours = round(int(match.group(1)) + int(match.group(2)) / 60, 2)
+            if hours > 24:
+                result.error(line, "rating/amount", f"{rating} is more than a day")
+                continue
+            add(OBSERVATION, f"{base}|sleep", measure=MeasureRef(code="sleep_hours"), value=hours)
+            if detail:
+                add(RAW, f"{base}|sleep-times", label="Sleep", text=detail)
+        elif folded in TAG_CATEGORIES:
+            for tag in filter(None, (t.strip() for t in detail.split(" | "))):
+                measure = MeasureRef(label=tag[:LABEL_MAX], kind="yesno")
+                key = f"{day.isoformat()}|tag|{tag.casefold()}"
+                if key not in tagged:  # the same tag twice in a day is still one "yes"
+                    tagged.add(key)
+                    add(OBSERVATION, key, measure=measure, value=1.0)
+        elif folded == "meds/supplements":
+            name, unit = split_last_group(detail)
+            if not name:
+                result.error(line, "detail", "the medicine or supplement has no name")
+                continue
+            label = f"{name[: LABEL_MAX - 7]} taken"
+            code = "probiotic" if "probiotic" in name.casefold() else ""
+            measure = MeasureRef(code=code, label=label, kind="yesno")
+            add(OBSERVATION, f"{base}|taken", measure=measure, value=1.0)
+            add(RAW, f"{base}|dose", label=category, text=f"{name}: {rating} {unit}".strip())
+        else:
+            raw_categories[category] = raw_categories.get(category, 0) + 1
+            shown = " — ".join(p for p in (rating, detail) if p)
+            add(RAW, f"{base}|raw", label=category, text=shown)
+        if row["notes"].strip():
+            add(NOTE, f"{base}|notes", label=category, text=row["notes"].strip())
+        if progress and done % 500 == 0:
+            progress(done / len(rows))
+    for category, count in sorted(raw_categories.items()):
+        result.notes.append(f"{count} “{category}” rows kept as text (Vagus has no measure yet).")
+    return result
+
+
+def _number(result: ParseResult, line: int, text: str, low: float, high: float) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        result.error(line, "rating/amount", f"“{text}” is not a number")
+        return None
+    if not low <= value <= high or not value.is_integer():
+        result.error(
+            line, "rating/amount", f"{text} is not a whole number from {low:g} to {high:g}"
+        )
+        return None
+    return value

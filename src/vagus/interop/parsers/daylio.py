@@ -1,0 +1,164 @@
+"""Daylio's CSV export: moods by name, activities, notes.
+
+Layouts (mapped by header name, never by position):
+``full_date,date,weekday,time,mood,activities,note_title,note`` (current),
+the same without ``note_title`` (older), and ``year,date,weekday,time,mood,activities,note``
+(oldest, ``date`` like ``28 September``). Rows are newest first; ``time`` is ``10:00 pm`` or
+``14:58``, mixed within one file.
+
+Mood levels (5 = rad … 1 = awful) become Vagus's 0–10 mood as ``2 × level − 1``: 1, 3, 5, 7,
+9, the middle of each fifth of the scale. Equal steps keep the spacing between Daylio's
+levels (insights estimate per point, so uneven steps would bend them), and "meh" stays at
+the scale's middle. Several entries on a day are kept with their times; the diary shows the
+day's mean.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+from vagus.interop.parsers import csvfile
+from vagus.interop.records import (
+    NOTE,
+    OBSERVATION,
+    KeyCounter,
+    MeasureRef,
+    ParseResult,
+    ProgressFn,
+    Record,
+)
+
+SOURCE = "import:daylio"
+DEFAULT_LEVELS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
+MOOD = MeasureRef(code="mood")
+LABEL_MAX = 80
+
+
+def mood_value(level: int) -> float:
+    """Daylio level 1–5 → Vagus mood 0–10 (see the module docstring)."""
+    return float(2 * level - 1)
+
+
+def parse_mood_map(text: str) -> dict[str, int]:
+    """``"Anxious=2,Calm=4"`` → ``{"anxious": 2, "calm": 4}``; ValueError naming the bad part."""
+    mapping: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, sep, level = part.rpartition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"mood map: “{part}” should look like Name=3")
+        if level.strip() not in {"1", "2", "3", "4", "5"}:
+            raise ValueError(f"mood map: “{part}”: the level must be 1 (awful) to 5 (rad)")
+        mapping[name.strip().casefold()] = int(level)
+    return mapping
+
+
+def _time(text: str) -> time | None:
+    cleaned = " ".join(text.replace("\u202f", " ").split()).upper()
+    for pattern in ("%I:%M %p", "%H:%M", "%I:%M%p"):
+        try:
+            return datetime.strptime(cleaned, pattern).time()
+        except ValueError:
+            continue
+    return None
+
+
+def _day(row: Mapping[str, str]) -> date | None:
+    try:
+        if "full_date" in row:
+            return date.fromisoformat(row["full_date"].strip())
+        return datetime.strptime(f"{row['date'].strip()} {row['year'].strip()}", "%d %B %Y").date()
+    except (ValueError, KeyError):
+        return None
+
+
+def parse(
+    stream: BinaryIO,
+    *,
+    zone: ZoneInfo,
+    mood_map: Mapping[str, int] | None = None,
+    progress: ProgressFn | None = None,
+    **_: Any,
+) -> ParseResult:
+    result = ParseResult(SOURCE)
+    text = csvfile.read_text(stream)
+    header, reader = csvfile.rows(text, ["time", "mood", "activities"])
+    if "full_date" not in header and not {"year", "date"} <= set(header):
+        raise csvfile.FileError("line 1: the columns full_date (or year and date) are missing.")
+    levels = {**DEFAULT_LEVELS, **{k.casefold(): v for k, v in (mood_map or {}).items()}}
+    entries = []
+    unmapped: dict[str, None] = {}
+    for line, row, problem in reader:
+        result.rows += 1
+        if problem:
+            result.error(line, "row", problem)
+            continue
+        day = _day(row)
+        if day is None:
+            field = "full_date" if "full_date" in row else "date"
+            result.error(line, field, f"“{row.get(field, '')}” is not a date")
+            continue
+        moment = _time(row["time"])
+        if moment is None:
+            result.error(line, "time", f"“{row['time']}” is not a time like 9:40 pm or 21:40")
+            continue
+        name = row["mood"].strip()
+        if not name:
+            result.error(line, "mood", "the mood is empty")
+            continue
+        if name.casefold() not in levels:
+            unmapped.setdefault(name, None)
+        entries.append((line, day, moment, name, row))
+    result.unmapped = list(unmapped)
+    if result.errors or result.unmapped:
+        return result
+
+    keys = KeyCounter()
+    ticked: dict[str, dict[date, tuple[int, datetime]]] = defaultdict(dict)
+    labels: dict[str, str] = {}
+    entry_days: set[date] = set()
+    # Oldest first, so a later export with newer entries on top gives the same keys.
+    for done, (line, day, moment, name, row) in enumerate(reversed(entries), 1):
+        when = datetime.combine(day, moment, tzinfo=zone)
+        base = keys(f"{day.isoformat()} {moment:%H:%M}")
+        entry_days.add(day)
+        value = mood_value(levels[name.casefold()])
+        result.records.append(
+            Record(line, OBSERVATION, SOURCE, f"{base}|mood", day, when, MOOD, value)
+        )
+        for activity in filter(None, (a.strip() for a in row["activities"].split(" | "))):
+            folded = activity.casefold()
+            labels.setdefault(folded, activity[:LABEL_MAX])
+            ticked[folded].setdefault(day, (line, when))
+        title = row.get("note_title", "").strip()
+        note = row.get("note", "").strip()
+        if title or note:
+            result.records.append(
+                Record(line, NOTE, SOURCE, f"{base}|note", day, when, label=title, text=note)
+            )
+        if progress and done % 500 == 0:
+            progress(done / len(entries))
+
+    for folded, days in ticked.items():
+        measure = MeasureRef(label=labels[folded], kind="yesno")
+        first, last = min(days), max(days)
+        # Daylio records only what was ticked. Between the first and last day an activity was
+        # used, a day with entries but without it counts as "no"; outside that span, unknown.
+        for day in sorted(d for d in entry_days if first <= d <= last):
+            line, when = days.get(day, (0, None))
+            result.records.append(
+                Record(
+                    line,
+                    OBSERVATION,
+                    SOURCE,
+                    f"{day.isoformat()}|activity|{folded}",
+                    day,
+                    when,
+                    measure,
+                    1.0 if day in days else 0.0,
+                )
+            )
+    return result

@@ -1,0 +1,77 @@
+"""One entry point for every import, whichever door it comes through (page, API, command line).
+
+``run_import`` reads the file, checks it whole, then writes it in one transaction (or, for a
+dry run, only says what would change). Anything that stops it raises :class:`ImportFailed`
+with a message a person can act on, and nothing has been written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vagus.interop import importing, restore
+from vagus.interop.parsers import FORMATS, parse
+from vagus.interop.records import FileError, ProgressFn, RowError
+
+
+class ImportFailed(ValueError):
+    def __init__(
+        self,
+        message: str,
+        errors: list[RowError] | None = None,
+        unmapped: list[str] | None = None,
+    ) -> None:
+        self.errors = errors or []
+        self.unmapped = unmapped or []
+        super().__init__(message)
+
+
+@dataclass
+class Outcome:
+    summary: str
+    counts: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def run_import(
+    user: Any,
+    fmt: str,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    options: dict[str, Any] | None = None,
+    read_progress: ProgressFn | None = None,
+    write_progress: ProgressFn | None = None,
+) -> Outcome:
+    options = dict(options or {})
+    if fmt not in FORMATS:
+        raise ImportFailed(f"“{fmt}” is not a format Vagus reads; choose {', '.join(FORMATS)}.")
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailed(f"there is no file at {path}.")
+    if fmt == "json":
+        try:
+            document = restore.load(path.read_bytes())
+            report = restore.restore(user, document, dry_run=dry_run)
+        except restore.RestoreRefused as exc:
+            raise ImportFailed(str(exc)) from None
+        return Outcome(report.summary(), dict(report.counts), report.notes)
+    create_measures = bool(options.pop("create_measures", False))
+    try:
+        with path.open("rb") as stream:
+            parsed = parse(fmt, stream, zone=user.zone(), progress=read_progress, **options)
+    except FileError as exc:
+        raise ImportFailed(f"Nothing was imported: {exc}") from None
+    try:
+        report = importing.import_records(
+            user,
+            parsed,
+            dry_run=dry_run,
+            create_measures=create_measures,
+            progress=write_progress,
+        )
+    except importing.ImportRefused as exc:
+        raise ImportFailed(str(exc), exc.report.errors, exc.report.unmapped) from None
+    return Outcome(report.summary(), report.counts(), report.notes)

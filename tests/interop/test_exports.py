@@ -1,0 +1,111 @@
+"""Exports: a tidy and a wide CSV, and a FHIR R4 transaction Bundle that validates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from vagus.diary import actions
+from vagus.interop import csv_export, fhir_export
+from vagus.interop.service import run_import
+from vagus.questionnaires import actions as questionnaires
+from world import build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filled(person, samples):
+    actions.save_checkin(person, person.today(), {"anxiety": 4, "probiotic": 1})
+    run_import(person, "apple-health", samples / "apple_health_export.xml")
+    questionnaires.record_response(person, "gad7", [1, 2, 1, 0, 3, 2, 1])
+    return person
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_tidy_csv_has_every_value_with_its_source(filled, other_person):
+    actions.save_checkin(other_person, other_person.today(), {"anxiety": 9})
+    tidy = rows(csv_export.tidy_csv(filled))
+    assert list(tidy[0]) == csv_export.TIDY_COLUMNS
+    assert len(tidy) == filled.observations.count() == 10
+    sleep = next(r for r in tidy if r["measure"] == "sleep_hours" and r["date"] == "2025-03-02")
+    assert (sleep["value"], sleep["unit"], sleep["source"]) == ("6.83", "h", "import:apple-health")
+    assert {r["source"] for r in tidy} == {"checkin", "import:apple-health", "questionnaire"}
+
+
+def test_wide_csv_has_a_row_per_day_and_a_column_per_measure(filled):
+    wide = rows(csv_export.wide_csv(filled))
+    days = [r["date"] for r in wide]
+    assert days == sorted(days) and len(days) == len(set(days))
+    day = next(r for r in wide if r["date"] == "2025-03-02")
+    assert day["sleep_hours"] == "6.83" and day["my_steps_thousands"] == "3.5"
+    assert day["anxiety"] == ""
+
+
+def test_the_zip_holds_both(filled):
+    with zipfile.ZipFile(io.BytesIO(csv_export.csv_zip(filled))) as archive:
+        assert sorted(archive.namelist()) == ["vagus-days.csv", "vagus-values.csv"]
+
+
+def test_fhir_bundle_validates_and_is_loinc_coded(filled):
+    document = fhir_export.bundle(filled)
+    Bundle.model_validate(document)
+    assert document["type"] == "transaction"
+    resources = [e["resource"] for e in document["entry"]]
+    kinds = [r["resourceType"] for r in resources]
+    assert kinds.count("Patient") == 1 and kinds.count("QuestionnaireResponse") == 1
+
+    def coded(loinc):
+        return [
+            r
+            for r in resources
+            if r["resourceType"] == "Observation"
+            and any(c.get("code") == loinc for c in r["code"]["coding"])
+        ]
+
+    sleep = coded("93832-4")
+    assert {r["valueQuantity"]["value"] for r in sleep} == {6.83, 7.0}
+    assert all(r["valueQuantity"]["code"] == "h" for r in sleep)
+    steps = coded("41950-7")
+    assert {r["valueQuantity"]["value"] for r in steps} == {3500, 4000}  # real steps again
+    assert coded("80404-7")[0]["valueQuantity"] == {
+        "value": 50.0,
+        "unit": "ms",
+        "system": "http://unitsofmeasure.org",
+        "code": "ms",
+    }
+    total = coded("70274-6")  # GAD-7 total, with its response
+    assert len(total) == 1 and total[0]["valueInteger"] == 10
+    probiotic = next(
+        r for r in resources if r.get("code", {}).get("text", "").startswith("Probiotic")
+    )
+    assert probiotic["valueBoolean"] is True
+    # Every reference points at a resource in the Bundle.
+    urls = {e["request"]["url"] for e in document["entry"]}
+    for r in resources:
+        for ref in [r.get("subject", {}).get("reference")] + [
+            d["reference"] for d in r.get("derivedFrom", [])
+        ]:
+            assert ref is None or ref in urls
+
+
+def test_fhir_bundle_of_the_whole_world_validates(person):
+    build_world(person, "SECRET")
+    Bundle.model_validate(fhir_export.bundle(person))
+
+
+def test_the_validator_would_catch_a_broken_bundle(filled):
+    from pydantic import ValidationError
+
+    document = fhir_export.bundle(filled)
+    document["entry"][1]["resource"]["status"] = None
+    document["entry"][1]["resource"]["valueQuantity"] = {"value": "lots"}
+    with pytest.raises(ValidationError):
+        Bundle.model_validate(document)
