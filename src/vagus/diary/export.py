@@ -17,6 +17,10 @@ def _measures(user: Any) -> list[dict[str, Any]]:
             "label": m.label,
             "kind": m.kind,
             "direction": m.direction,
+            "help_text": m.help_text,
+            "loinc": m.loinc,
+            "on_checkin": m.on_checkin,
+            "position": m.position,
             "archived": m.archived,
             "created": m.created.isoformat(),
         }
