@@ -61,6 +61,25 @@ def person_client(person, client_of) -> Client:
 
 
 @pytest.fixture
+def api(person):
+    """A script calling the API as ``person`` with an access token: api(method, path, body)."""
+    import json
+
+    from django.test import Client
+
+    from vagus.accounts.models import AccessToken
+
+    _, raw = AccessToken.issue(person, "tests")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    def call(method: str, path: str, body: object | None = None):
+        data = json.dumps(body) if body is not None else None
+        return getattr(client, method)(path, data=data, content_type="application/json")
+
+    return call
+
+
+@pytest.fixture
 def visitor() -> Client:
     from django.test import Client
 

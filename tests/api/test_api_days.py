@@ -33,21 +33,6 @@ GOOD_VALUES = {
 }
 
 
-@pytest.fixture
-def api(person):
-    """A script client using a personal access token."""
-    from django.test import Client
-
-    _, raw = AccessToken.issue(person, "tests")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-    def call(method: str, path: str, body: object | None = None):
-        data = json.dumps(body) if body is not None else None
-        return getattr(client, method)(path, data=data, content_type="application/json")
-
-    return call
-
-
 def test_put_and_get_a_day_with_every_field(person, api):
     assert set(GOOD_VALUES) == {b.code for b in BUILTINS}
     day = person.today().isoformat()

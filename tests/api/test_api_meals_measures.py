@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
 
-from vagus.accounts.models import AccessToken
 from vagus.diary.models import Meal, Measure
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(person):
-    from django.test import Client
-
-    _, raw = AccessToken.issue(person, "tests")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-    def call(method: str, path: str, body: object | None = None):
-        data = json.dumps(body) if body is not None else None
-        return getattr(client, method)(path, data=data, content_type="application/json")
-
-    return call
 
 
 def test_meal_round_trip(person, api):

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import time as clock
 from datetime import datetime, time, timedelta
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vagus.accounts.export import export_user_data
-from vagus.accounts.models import AccessToken
 from vagus.diary import actions, custom_foods, nutrition
 from vagus.diary.models import CustomFood, Meal, Observation
 from vagus.science import foods
@@ -28,18 +25,6 @@ def at(user, days_ago: int = 0, hour: int = 12) -> datetime:
 
 def value(user, day, code):
     return Observation.objects.get(owner=user, source="meal", day=day, measure__code=code).value
-
-
-@pytest.fixture
-def api(person):
-    _, raw = AccessToken.issue(person, "tests")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
-
-    def call(method: str, path: str, body: object | None = None):
-        data = json.dumps(body) if body is not None else None
-        return getattr(client, method)(path, data=data, content_type="application/json")
-
-    return call
 
 
 def test_every_group_has_a_label():

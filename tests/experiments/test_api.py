@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
-from vagus.accounts.models import AccessToken
 from vagus.experiments.library import LIBRARY
 from vagus.experiments.models import AdherenceAnswer, Experiment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(person):
-    _, token = AccessToken.issue(person, "script")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
-
-    def call(method: str, url: str, body: dict | None = None):
-        return getattr(client, method)(url, body, content_type="application/json")
-
-    return call
 
 
 def test_library_lists_the_ready_experiments(api):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
+
+from vagus.svg import scale, svg_open
 
 
 @dataclass(frozen=True)
@@ -25,18 +26,14 @@ def line_chart(
     span = max((end - start).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
+    x_days = scale(0, span, LEFT, LEFT + plot_w)
+    y = scale(0, y_max, TOP + plot_h, TOP)
+
     def x(day: date) -> float:
-        return LEFT + plot_w * (day - start).days / span
+        return x_days((day - start).days)
 
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / y_max)
-
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(_describe(lines, start, end))}</desc>',
-    ]
+    description = _describe(lines, start, end)
+    parts = [svg_open("chart", width=WIDTH, height=HEIGHT, title=title, description=description)]
     for tick in range(0, int(y_max) + 1, 2):
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" '

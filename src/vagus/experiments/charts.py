@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from html import escape
 
 import pandas as pd
 
 from vagus.science.experiments import ExperimentResult, Schedule
+from vagus.svg import scale, svg_open
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 26, 28
@@ -35,17 +35,16 @@ def period_chart(
     def x(day: date) -> float:
         return LEFT + day_w * (day - schedule.start).days
 
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / y_max)
-
-    title = f"Your {outcome_label} in each period"
+    y = scale(0, y_max, TOP + plot_h, TOP)
     parts = [
-        f'<svg class="chart period-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="period-chart-title period-chart-desc" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="period-chart-title">{escape(title)}</title>',
-        f'<desc id="period-chart-desc">'
-        f"{escape(_describe(schedule, result, b_label, outcome_label))}</desc>",
+        svg_open(
+            "period-chart",
+            css="period-chart",
+            width=WIDTH,
+            height=HEIGHT,
+            title=f"Your {outcome_label} in each period",
+            description=_describe(schedule, result, b_label, outcome_label),
+        ),
         '<defs><pattern id="washout-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="hatch"/>'
         "</pattern></defs>",

@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 
 from vagus.insights.patterns import Week
+from vagus.svg import svg_open
 
 # A narrow canvas: at 390 px wide the text is drawn close to its nominal size.
 WIDTH = 360
@@ -30,12 +31,7 @@ class Interval:
 
 
 def _open(chart_id: str, height: float, title: str, desc: str, css: str) -> list[str]:
-    return [
-        f'<svg class="chart {css}" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-    ]
+    return [svg_open(chart_id, css=css, width=WIDTH, height=height, title=title, description=desc)]
 
 
 def _nice_range(values: Sequence[float], include: float | None) -> tuple[float, float]:

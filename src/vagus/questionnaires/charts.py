@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from html import escape
 
 from vagus.science.instruments import Instrument
+from vagus.svg import scale, svg_open
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 110, 12, 28
@@ -25,17 +26,21 @@ def history_chart(instrument: Instrument, points: list[tuple[date, float]], titl
     top = instrument.max_total
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    def x(day: date) -> float:
-        return LEFT + plot_w * (day - start).days / span
+    x_days = scale(0, span, LEFT, LEFT + plot_w)
+    y = scale(0, top, TOP + plot_h, TOP)
 
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / top)
+    def x(day: date) -> float:
+        return x_days((day - start).days)
 
     parts = [
-        f'<svg class="chart score-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="score-chart-title score-chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="score-chart-title">{escape(title)}</title>',
-        f'<desc id="score-chart-desc">{escape(_describe(instrument, points))}</desc>',
+        svg_open(
+            "score-chart",
+            css="score-chart",
+            width=WIDTH,
+            height=HEIGHT,
+            title=title,
+            description=_describe(instrument, points),
+        )
     ]
     for index, band in enumerate(instrument.bands):
         # A band covers totals from its minimum up to the next band's minimum.
