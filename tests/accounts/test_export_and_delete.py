@@ -16,6 +16,7 @@ from world import build_world
 
 pytestmark = pytest.mark.django_db
 
+
 def owned_models():
     for model in apps.get_models():
         field = next((f for f in model._meta.get_fields() if f.name == "owner"), None)

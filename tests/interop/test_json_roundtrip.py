@@ -42,7 +42,12 @@ def comparable(document: dict) -> dict:
     observations = {o["id"]: o for o in document.get("observations", [])}
     responses = {r["id"]: r for r in document.get("questionnaire_responses", [])}
     for alert in document.get("safety_alerts", []):
-        alert["response"] = responses[alert["response"]]["authored"]
+        if alert["response"] is not None:  # alerts from the tools have no response
+            alert["response"] = responses[alert["response"]]["authored"]
+    experiments = {e["id"]: e for e in document.get("experiments", [])}
+    for answer in document.get("experiment_adherence", []):
+        target = experiments[answer["experiment"]]
+        answer["experiment"] = {k: v for k, v in target.items() if k != "id"}
     for entry in document.get("imported_entries", []):
         target = observations.get(entry["observation"])
         entry["observation"] = target and {k: v for k, v in target.items() if k != "id"}

@@ -13,4 +13,5 @@ class ExperimentsConfig(AppConfig):
     today_cards: list[str] = ["vagus.experiments.cards.today_card"]
 
     def ready(self) -> None:
-        from vagus.experiments import export  # noqa: F401  (registers the export sections)
+        # Registers the export sections and their importers.
+        from vagus.experiments import export, restore  # noqa: F401

@@ -242,16 +242,30 @@ def _schedules(user: Any, rows: Any, ctx: RestoreContext) -> int:
     return len(Schedule.objects.bulk_create(schedules))
 
 
+# Where a safety alert can come from: a questionnaire answer, or crisis language in the tools.
+ALERT_SOURCES = {"questionnaire", "tools"}
+
+
 @importer("safety_alerts", order=50)
 def _alerts(user: Any, rows: Any, ctx: RestoreContext) -> int:
     count = 0
     for i, row in enumerate(_rows("safety_alerts", rows)):
-        response = ctx.find(
-            "questionnaire_responses", _field("safety_alerts", i, row, "response", str)
-        )
-        if response is None:
-            raise RowProblem(f"safety_alerts[{i}].response: not among the questionnaire responses")
-        alert = SafetyAlert.objects.create(owner=user, response=response)
+        # Older backups have no source: every alert then came from a questionnaire.
+        source = row.get("source", "questionnaire") if isinstance(row, dict) else None
+        if source not in ALERT_SOURCES:
+            raise RowProblem(f"safety_alerts[{i}].source: “{source}” is not a known source")
+        response = None
+        if source == "questionnaire":
+            response = ctx.find(
+                "questionnaire_responses", _field("safety_alerts", i, row, "response", str)
+            )
+            if response is None:
+                raise RowProblem(
+                    f"safety_alerts[{i}].response: not among the questionnaire responses"
+                )
+        elif _field("safety_alerts", i, row, "response", (str, type(None))) is not None:
+            raise RowProblem(f"safety_alerts[{i}].response: only questionnaire alerts have one")
+        alert = SafetyAlert.objects.create(owner=user, response=response, source=source)
         SafetyAlert.objects.filter(pk=alert.pk).update(
             created=_moment("safety_alerts", i, row, "created"),
             acknowledged_at=_moment("safety_alerts", i, row, "acknowledged_at", optional=True),

@@ -13,4 +13,5 @@ class ToolsConfig(AppConfig):
     today_cards: list[str] = ["vagus.tools.cards.today_card"]
 
     def ready(self) -> None:
-        from vagus.tools import export  # noqa: F401  (registers the export sections)
+        # Registers the export sections, and their importers for restoring a backup.
+        from vagus.tools import export, restore  # noqa: F401

@@ -23,6 +23,11 @@ def _sessions(user: Any) -> list[dict[str, Any]]:
             "anxiety_before": s.anxiety_before,
             "anxiety_after": s.anxiety_after,
             "settings": s.settings,
+            # Whether its minutes are in the diary: the mindfulness_minutes observation (source
+            # "tool", at ``started``) in the observations section. A flag, not an id, so the
+            # restore links the session to that restored observation instead of writing another.
+            "in_diary": s.observation_id is not None,
+            "created": s.created.isoformat(),
         }
         for s in ToolSession.objects.owned_by(user).order_by("started", "id")
     ]
