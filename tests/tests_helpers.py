@@ -3,3 +3,14 @@
 from __future__ import annotations
 
 PASSWORD = "a-long-calm-passphrase-42"
+
+
+def open_from_menu(page, label: str) -> None:
+    """Follow a main-menu entry as a person would: straight from the menu where it shows,
+    through "More" on a phone where it does not."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        nav.get_by_role("link", name="More", exact=True).click()
+        link = page.locator("main").get_by_role("link", name=label, exact=True)
+    link.click()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, open_from_menu
 from tests_helpers_db import make_person
 from vagus.diary.models import Observation
 
@@ -40,7 +40,7 @@ def test_sign_up_check_in_and_see_it_on_the_timeline(any_page, live_server):
     assert "Type 4" in text
     assert Observation.objects.filter(owner__username="erin").count() == 4
 
-    page.get_by_role("link", name="Timeline").click()
+    open_from_menu(page, "Timeline")
     row = page.locator("tbody tr").first
     assert row.locator("td").first.inner_text() == "6"
     # The chart drew the anxiety value (a lone day is a dot).

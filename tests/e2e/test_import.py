@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, open_from_menu
 from tests_helpers_db import make_person
 from vagus.diary.models import Observation
 
@@ -29,7 +29,7 @@ def test_import_daylio_on_a_phone(page, live_server, login, tmp_path, monkeypatc
     monkeypatch.setenv("VAGUS_DATA_DIR", str(tmp_path))
     make_person("iris")
     login(page, "iris", PASSWORD)
-    page.get_by_role("link", name="Import & export").click()
+    open_from_menu(page, "Import & export")
     assert serious(page) == []
 
     page.select_option("#id_format", "daylio")

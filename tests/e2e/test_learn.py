@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, open_from_menu
 from tests_helpers_db import make_person
 
 pytestmark = pytest.mark.e2e
@@ -43,7 +43,7 @@ def test_learn_pages_on_a_phone(page, live_server, login):
 def test_from_the_menu_to_an_entry_and_its_filter(page, live_server, login):
     make_person("luis")
     login(page, "luis", PASSWORD)
-    page.get_by_role("link", name="Learn", exact=True).click()
+    open_from_menu(page, "Learn")
     page.get_by_role("link", name="The evidence library", exact=True).first.click()
     page.select_option("#grade", "strong")
     page.get_by_role("button", name="Show").click()

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from vagus.api.api import api
+from vagus.menu import more
 
 urlpatterns = [
     path("accounts/", include("vagus.accounts.urls")),
@@ -13,5 +14,6 @@ urlpatterns = [
     path("tools/", include("vagus.tools.urls")),
     path("data/", include("vagus.interop.urls")),
     path("learn/", include("vagus.learn.urls")),
+    path("more/", more, name="more"),
     path("", include("vagus.diary.urls")),
 ]
