@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 INTERNATIONAL = "INTL"
-CHECKED = date(2025, 1, 15)  # when the entries below were last compared with their sources
+# When the entries below were last compared with sources: every number and how to reach it
+# matched the services' own pages or national news reports about them (e.g. the Samaritans'
+# free 116 123 in the UK and Ireland, Canada's 988 launch, New Zealand's 1737). Compared with
+# stored copies, not the live sites: an operator should still open each source link.
+CHECKED = date(2026, 11, 29)
 
 
 @dataclass(frozen=True)
