@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-import time
 
 import pytest
 from django.db.utils import ConnectionHandler
@@ -73,10 +72,8 @@ def test_second_writer_waits_for_the_first_and_then_proceeds(tmp_path):
     thread = threading.Thread(target=second_writer)
     thread.start()
     assert not began.wait(0.3), "the second writer did not wait for the first"
-    released = time.monotonic()
     end(first)
     assert began.wait(5)
-    assert time.monotonic() - released < 0.5  # woken by the unlock, not by a polling back-off
     thread.join(5)
     assert not lock_is_held(db)
     rows = [r[0] for r in first.cursor().execute("SELECT who FROM t ORDER BY rowid")]

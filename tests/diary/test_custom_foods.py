@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -191,7 +190,7 @@ def test_custom_foods_are_exported(person):
     assert document["custom_foods"][0]["groups"] == ["legume"]
 
 
-def test_reanalysing_a_thousand_meals_is_quick_and_in_bulk(person):
+def test_reanalysing_a_thousand_meals_is_done_in_bulk(person):
     texts = ["porridge with banana", "qwerty blorp and kefir", "lentil dal with rice"]
     meals = []
     for i in range(1000):
@@ -201,12 +200,10 @@ def test_reanalysing_a_thousand_meals_is_quick_and_in_bulk(person):
     nutrition.prepare_meals(person, meals)
     Meal.objects.bulk_create(meals)
     nutrition.recompute_days(person, {m.day for m in meals})
+    # Speed is measured in benchmarks/meal_reanalysis.py; here, that the work is done in bulk.
     with CaptureQueriesContext(connection) as ctx:
-        start = clock.perf_counter()
         taught = custom_foods.add_custom_food(person, "qwerty blorp", ["legume"], "lentil")
-        seconds = clock.perf_counter() - start
     assert taught.reanalysed == 333  # every third meal
     assert len(ctx) < 40, "re-analysis must be bulk, not a query per meal"
-    assert seconds < 10  # about 0.5 s on a laptop; generous for slow CI machines
     sample = Meal.objects.filter(owner=person, text__startswith="qwerty").first()
     assert value(person, sample.day, "legume_servings") >= 1

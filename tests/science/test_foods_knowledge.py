@@ -7,7 +7,6 @@ name even if the loader's own validation were loosened.
 from __future__ import annotations
 
 import csv
-import time
 from importlib import resources
 
 import pytest
@@ -105,14 +104,11 @@ def test_uk_and_us_names_meet():
         assert foods.analyse_meal(uk).items[0].name == foods.analyse_meal(us).items[0].name
 
 
-def test_loading_is_cached_and_fast():
+def test_loading_is_cached():
+    # Load time is a benchmark figure (benchmarks/meals.py), never a test assertion.
     knowledge_base.cache_clear()
-    start = time.perf_counter()
     first = knowledge_base()
-    elapsed = time.perf_counter() - start
     assert knowledge_base() is first
-    # The goal is < 200 ms (benchmarks/meals.py reports it); the test allows for a busy CI box.
-    assert elapsed < 0.6
 
 
 def test_loader_rejects_an_unknown_group():
