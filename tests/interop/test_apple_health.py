@@ -28,8 +28,8 @@ EXPECTED = {
     "sleep|2025-03-02": 6.83,
     "sleep|2025-03-03": 7.0,  # the phone's alone that night
     # Watch 1000 + 2000; the phone's overlapping 900 dropped, its 500 kept once (duplicate).
-    "steps|2025-03-02": 3.5,
-    "steps|2025-03-03": 4.0,
+    "steps|2025-03-02": 3500.0,
+    "steps|2025-03-03": 4000.0,
     "mindful|2025-03-02": 5.0,  # the watch session wins over the overlapping phone one
     "mindful|2025-03-03": 15.0,  # a record without a value attribute still counts
     "hrv|2025-03-02": 50.0,  # mean of the watch's 45.2 and 54.8; Oura's 62 left out
@@ -54,7 +54,7 @@ def test_sleep_goes_to_the_wake_up_day_in_the_person_zone(samples):
     result = parse(samples / "apple_health_export.xml", zone=ZoneInfo("Asia/Tokyo"))
     assert by_key(result)["sleep|2025-03-02"] == 6.83
     # Steps at 18:00 UTC are on 3 March in Tokyo, so 2 March keeps 1000 + 500.
-    assert by_key(result)["steps|2025-03-02"] == 1.5
+    assert by_key(result)["steps|2025-03-02"] == 1500.0
 
 
 def test_source_priority_can_be_chosen(samples):
@@ -64,12 +64,16 @@ def test_source_priority_can_be_chosen(samples):
     assert values["mindful|2025-03-02"] == 10.0
 
 
-def test_measures_created_for_steps_and_hrv_carry_loinc(samples):
+def test_steps_and_hrv_go_to_the_built_in_device_measures(samples):
+    from vagus.diary.catalog import DEVICE_MEASURES
+
     result = parse(samples / "apple_health_export.xml")
     refs = {r.measure for r in result.records}
-    assert apple_health.STEPS_MEASURE in refs and apple_health.STEPS_MEASURE.loinc == "41950-7"
-    assert apple_health.HRV_MEASURE.loinc == "80404-7"
-    assert not apple_health.STEPS_MEASURE.on_checkin
+    assert {apple_health.STEPS_MEASURE, apple_health.HRV_MEASURE} <= refs
+    device = {b.code: b for b in DEVICE_MEASURES}
+    assert device[apple_health.STEPS_MEASURE.code].loinc == "41950-7"
+    assert device[apple_health.HRV_MEASURE.code].loinc == "80404-7"
+    assert not any(b.on_checkin for b in DEVICE_MEASURES)
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_wide_csv_has_a_row_per_day_and_a_column_per_measure(filled):
     days = [r["date"] for r in wide]
     assert days == sorted(days) and len(days) == len(set(days))
     day = next(r for r in wide if r["date"] == "2025-03-02")
-    assert day["sleep_hours"] == "6.83" and day["my_steps_thousands"] == "3.5"
+    assert day["sleep_hours"] == "6.83" and day["steps"] == "3500"
     assert day["anxiety"] == ""
 
 

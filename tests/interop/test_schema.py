@@ -95,3 +95,12 @@ def test_format_version_in_the_schema_is_the_one_we_write(schema):
     from vagus.accounts.export import FORMAT_VERSION
 
     assert schema["properties"]["format_version"]["maximum"] == FORMAT_VERSION
+
+
+
+def test_the_schema_knows_every_measure_kind():
+    from vagus.diary.kinds import KINDS
+
+    document = json.loads(SCHEMA.read_text())
+    kind = document["properties"]["measures"]["items"]["properties"]["kind"]
+    assert set(kind["enum"]) == set(KINDS)

@@ -82,6 +82,28 @@ MEAL_MEASURES: tuple[Builtin, ...] = tuple(
     )
 )
 
+# Values a phone or watch records, brought in by an import (never typed on the check-in).
+DEVICE_MEASURES: tuple[Builtin, ...] = (
+    Builtin(
+        "steps",
+        "Steps",
+        kinds.STEPS,
+        "better",
+        "A day's total from a phone or watch",
+        "41950-7",
+        on_checkin=False,
+    ),
+    Builtin(
+        "hrv_sdnn",
+        "Heart rate variability (SDNN)",
+        kinds.MILLISECONDS,
+        "",
+        "Daily mean of SDNN readings, in milliseconds",
+        "80404-7",
+        on_checkin=False,
+    ),
+)
+
 # Plain descriptions of the Bristol stool form scale (Lewis & Heaton 1997), in our own words.
 BRISTOL_TYPES: dict[int, str] = {
     1: "Separate hard lumps",
@@ -98,7 +120,9 @@ def sync_builtin_measures(**_: Any) -> None:
     """Create or update the built-in measures (run after every migrate)."""
     from vagus.diary.models import Measure
 
-    for position, builtin in enumerate(BUILTINS + QUESTIONNAIRE_SCORES + MEAL_MEASURES):
+    for position, builtin in enumerate(
+        BUILTINS + QUESTIONNAIRE_SCORES + MEAL_MEASURES + DEVICE_MEASURES
+    ):
         Measure.objects.update_or_create(
             owner=None,
             code=builtin.code,

@@ -23,8 +23,14 @@ HOURS = Kind("hours", "hours", 0, 24, whole=False, unit="h")
 YES_NO = Kind("yesno", "yes / no", 0, 1, whole=True)
 BRISTOL = Kind("bristol", "Bristol stool type 1–7", 1, 7, whole=True)
 SCORE = Kind("score", "questionnaire score", 0, 500, whole=False)
+# What a phone or watch measures: a day's steps, and heart-rate variability in milliseconds.
+STEPS = Kind("steps", "steps", 0, 200_000, whole=True, unit="steps")
+MILLISECONDS = Kind("ms", "milliseconds", 0, 3_000, whole=False, unit="ms")
 
-KINDS = {kind.code: kind for kind in (SCALE, COUNT, MINUTES, HOURS, YES_NO, BRISTOL, SCORE)}
+KINDS = {
+    kind.code: kind
+    for kind in (SCALE, COUNT, MINUTES, HOURS, YES_NO, BRISTOL, SCORE, STEPS, MILLISECONDS)
+}
 # What a person may choose for a measure of their own.
 CUSTOM_KIND_CHOICES = [(k.code, k.label) for k in (SCALE, COUNT, MINUTES, YES_NO)]
 

@@ -10,6 +10,8 @@ from typing import Any
 
 # Minutes are screened per half hour: "one minute more of activity" is too small to read.
 MINUTES_PER_STEP = 30.0
+# Likewise steps per thousand: "one step more" is far too small to read.
+STEPS_PER_STEP = 1000.0
 
 _UNIT_BY_KIND = {
     "hours": ("hour", "hours"),
@@ -17,6 +19,8 @@ _UNIT_BY_KIND = {
     "scale": ("point", "points"),
     "score": ("point", "points"),
     "bristol": ("type", "types"),
+    "steps": ("thousand steps", "steps"),
+    "ms": ("millisecond", "milliseconds"),
 }
 # Counts name what is counted; the meal-derived ones count servings, plants or drinks.
 _COUNT_UNITS = {
@@ -86,8 +90,8 @@ def outcome_unit(measure: Any) -> str:
 
 
 def step(measure: Any) -> float:
-    """How many stored units make one step of the factor (30 for minutes, else 1)."""
-    return MINUTES_PER_STEP if measure.kind == "minutes" else 1.0
+    """How many stored units make one step of the factor (30 for minutes, 1,000 for steps)."""
+    return {"minutes": MINUTES_PER_STEP, "steps": STEPS_PER_STEP}.get(measure.kind, 1.0)
 
 
 def can_be_outcome(measure: Any) -> bool:

@@ -35,6 +35,8 @@ UNITS = {  # kind → (UCUM code, human unit)
     "score": ("{score}", "score"),
     "count": ("{count}", "count"),
     "bristol": ("{type}", "Bristol type"),
+    "steps": ("/d", "steps/day"),
+    "ms": ("ms", "ms"),
 }
 SURVEY_KINDS = {"scale", "bristol", "yesno"}
 
@@ -74,17 +76,8 @@ def observation_resource(o: Observation, subject: str, base: str) -> dict[str, A
     }
     if measure.kind == "yesno":
         resource["valueBoolean"] = bool(o.value)
-    elif loinc == "41950-7" and "thousand" in measure.label.lower():
-        # Stored in thousands (no kind for five-figure counts yet); FHIR gets real steps.
-        steps = round(o.value * 1000)
-        resource["valueQuantity"] = {
-            "value": steps,
-            "unit": "steps/day",
-            "system": fq.UCUM,
-            "code": "/d",
-        }
     else:
-        code, unit = ("ms", "ms") if loinc == "80404-7" else UNITS.get(measure.kind, ("1", ""))
+        code, unit = UNITS.get(measure.kind, ("1", ""))
         resource["valueQuantity"] = {
             "value": o.value,
             "unit": unit or code,

@@ -16,7 +16,7 @@ higher-priority source recorded that time. Per metric:
   AsleepCore, AsleepDeep, AsleepREM; never InBed or Awake), overlaps merged, from the single
   best source of that night, on the wake-up day in the person's time zone (a stretch ending
   at or after 18:00 counts towards the next morning);
-- steps: the day's total of non-overlapping records (stored in thousands: see docs);
+- steps: the day's total of non-overlapping records;
 - mindful sessions: minutes per day, end − start;
 - heart-rate variability: the daily mean of SDNN, from one source for the whole file. Other
   apps (Oura, Fitbit) write RMSSD into the same HealthKit type, so mixing sources would mix
@@ -63,15 +63,9 @@ ASLEEP = {
 
 SLEEP_MEASURE = MeasureRef(code="sleep_hours")
 MINDFUL_MEASURE = MeasureRef(code="mindfulness_minutes")
-# Vagus has no measure kind for a five-figure daily count yet, so steps are kept in thousands
-# (a "count" holds up to 100); exports multiply back (FHIR: LOINC 41950-7, steps per day).
-STEPS_MEASURE = MeasureRef(
-    label="Steps (thousands)", kind="count", direction="better", loinc="41950-7", on_checkin=False
-)
-# No kind for milliseconds yet either: "score" (0–500, decimals) holds SDNN values.
-HRV_MEASURE = MeasureRef(
-    label="Heart rate variability (SDNN, ms)", kind="score", loinc="80404-7", on_checkin=False
-)
+# Built-in device measures (diary.catalog.DEVICE_MEASURES): steps per day, SDNN in ms.
+STEPS_MEASURE = MeasureRef(code="steps")
+HRV_MEASURE = MeasureRef(code="hrv_sdnn")
 NEXT_NIGHT_FROM_HOUR = 18
 
 
@@ -255,7 +249,7 @@ def parse(
         return (len(order) + default_priority(name, devices[index]), name)
 
     result.records += _sleep(columns[SLEEP], zone, priority)
-    result.records += _summed(columns[STEPS], zone, priority, "steps", STEPS_MEASURE, 1 / 1000)
+    result.records += _summed(columns[STEPS], zone, priority, "steps", STEPS_MEASURE, 1)
     result.records += _summed(columns[MINDFUL], zone, priority, "mindful", MINDFUL_MEASURE, None)
     records, note = _hrv(columns[HRV], zone, priority, names)
     result.records += records
