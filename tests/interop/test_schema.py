@@ -97,7 +97,6 @@ def test_format_version_in_the_schema_is_the_one_we_write(schema):
     assert schema["properties"]["format_version"]["maximum"] == FORMAT_VERSION
 
 
-
 def test_the_schema_knows_every_measure_kind():
     from vagus.diary.kinds import KINDS
 

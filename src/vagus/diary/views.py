@@ -16,7 +16,7 @@ from vagus.diary import actions, cards, charts, custom_foods, queries
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
 from vagus.ownership import owned_or_404
-from vagus.today import today_cards
+from vagus.today import day_panels, today_cards
 
 TIMELINE_RANGES = (30, 90, 365)
 
@@ -82,6 +82,7 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
             "saved": saved,
             "meals": queries.meals_on(user, day),
             "cards": today_cards(request) if day == user.today() else [],
+            "panels": day_panels(request, day),
         },
     )
 
