@@ -146,7 +146,12 @@ _MEDICATION = re.compile(
     r"sertraline|citalopram|escitalopram|fluoxetine|paroxetine|venlafaxine|duloxetine|"
     r"mirtazapine|amitriptyline|propranolol|diazepam|lorazepam|alprazolam|clonazepam|"
     r"pregabalin|gabapentin|buspirone|hydroxyzine|quetiapine|lithium|insulin|inhaler|"
-    r"mebeverine|loperamide|laxatives?)\b",
+    r"mebeverine|loperamide|laxatives?|"
+    # Brand names people log their medicines by.
+    r"xanax|valium|ativan|klonopin|zoloft|lustral|lexapro|cipralex|celexa|cipramil|prozac|"
+    r"paxil|seroxat|effexor|cymbalta|wellbutrin|bupropion|trazodone|seroquel|lyrica|neurontin|"
+    r"buspar|remeron|elavil|inderal|imodium|colofac|buscopan|ondansetron|omeprazole|"
+    r"lansoprazole|pantoprazole)\b",
     re.IGNORECASE,
 )
 MEDICATION_REFUSAL = (
@@ -156,4 +161,5 @@ MEDICATION_REFUSAL = (
 
 
 def mentions_medication(text: str) -> bool:
-    return bool(_MEDICATION.search(text or ""))
+    # Codes join words with underscores ("my_xanax_taken"), which a word boundary would miss.
+    return bool(_MEDICATION.search((text or "").replace("_", " ")))

@@ -18,6 +18,7 @@ from vagus.experiments import actions, charts, display, report, results
 from vagus.experiments.forms import HarmsForm, SetupForm
 from vagus.experiments.library import DEFAULT_OUTCOME, LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import COMPLETED, OPEN_STATUSES, STOPPED, Experiment
+from vagus.insights.words import can_be_tested
 from vagus.ownership import owned_or_404
 
 
@@ -74,7 +75,8 @@ def _initial(request: HttpRequest) -> tuple[dict[str, Any], bool]:
     measure = (
         Measure.objects.available_to(request.user).filter(code=factor).first() if factor else None
     )
-    if measure is not None:
+    # Only what Insights would offer to test: never a medicine (docs/safety.md, E1).
+    if measure is not None and can_be_tested(measure):
         initial.update(
             title=f"Testing {measure.label.lower()}",
             b_label=f"more {measure.label.lower()}",

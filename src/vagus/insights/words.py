@@ -102,9 +102,17 @@ def can_be_outcome(measure: Any) -> bool:
 def can_be_tested(measure: Any) -> bool:
     """Whether a person could change this factor on purpose for a self-experiment.
 
-    Never medication: Vagus does not suggest changing it, even as an experiment.
+    Never medication: Vagus does not suggest changing it, even as an experiment. Besides the
+    medication word list, a yes/no "… taken" measure (how Bearable imports medicines and
+    supplements alike) is never offered, since Vagus cannot tell which it is.
     """
-    return measure.kind in _TESTABLE_KINDS and "medication" not in measure.code
+    from vagus.experiments.library import mentions_medication
+
+    if measure.kind not in _TESTABLE_KINDS:
+        return False
+    if "medication" in measure.code or measure.label.lower().endswith(" taken"):
+        return False
+    return not (mentions_medication(measure.label) or mentions_medication(measure.code))
 
 
 def when_words(lag: int) -> str:
