@@ -68,3 +68,20 @@ def test_custom_measure_via_api_then_logged(person, api):
     assert bad_kind.status_code == 400
     assert bad_kind.json()["errors"].keys() == {"kind"}
     assert Measure.objects.owned_by(person).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/api/meals", {"text": "toast", "eaten_at": "0001-01-01T00:00:00Z"}, "eaten_at"),
+        (
+            "/api/questionnaires/gad7/responses",
+            {"answers": [0] * 7, "authored": "0001-01-01T00:00:00Z"},
+            "authored",
+        ),
+    ],
+)
+def test_dates_from_long_ago_are_refused_not_a_500(api, path, body, field):
+    response = api("post", path, body)
+    assert response.status_code == 400
+    assert field in response.json()["detail"]

@@ -129,3 +129,20 @@ def test_anonymous_visitor_is_sent_to_login(visitor):
     response = visitor.get(reverse("diary:today"))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_a_day_before_1900_is_refused(person, person_client):
+    url = reverse("diary:day", kwargs={"day": "0001-01-01"})
+    response = person_client.post(url, {"anxiety": "4"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("diary:today")
+    assert "before 1900" in response.content.decode()
+    assert not Observation.objects.filter(owner=person).exists()
+    assert person_client.get(url).status_code == 302
+
+
+def test_a_meal_from_year_one_is_refused_on_the_page(person, person_client):
+    response = person_client.post(
+        reverse("diary:meals"), {"text": "toast", "eaten_at": "0001-01-01T08:00"}
+    )
+    assert response.status_code == 200
+    assert "before 1900" in response.content.decode()

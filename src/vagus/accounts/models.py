@@ -25,6 +25,9 @@ def available_time_zones() -> frozenset[str]:
 
 _ZONES = frozenset(zoneinfo.available_timezones())
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+# The earliest day a diary entry may carry: older dates are typing slips, and the year-1 edge
+# would overflow time-zone arithmetic.
+EARLIEST_DAY = date(1900, 1, 1)
 
 
 class User(AbstractUser):

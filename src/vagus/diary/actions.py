@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary import nutrition
 from vagus.diary.display import format_value
 from vagus.diary.models import DayNote, Meal, Measure, Observation
@@ -36,6 +37,8 @@ class CheckinResult:
 
 
 def check_day(user: Any, day: date) -> None:
+    if day < EARLIEST_DAY:
+        raise DiaryInputError({"day": f"{day.isoformat()} is before {EARLIEST_DAY.year}."})
     if day > user.today():
         raise DiaryInputError({"day": f"{day.isoformat()} is in the future where you are."})
 
@@ -153,6 +156,8 @@ def _check_meal_text(text: str) -> str:
 
 def _check_meal_time(user: Any, eaten_at: datetime) -> tuple[datetime, date]:
     """The meal time made aware in the person's zone, and the day it falls on."""
+    if eaten_at.date() < EARLIEST_DAY:
+        raise DiaryInputError({"eaten_at": f"eaten_at: that is before {EARLIEST_DAY.year}."})
     if eaten_at.tzinfo is None:
         eaten_at = eaten_at.replace(tzinfo=user.zone())
     day = user.day_of(eaten_at)

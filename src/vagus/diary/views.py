@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary import actions, cards, charts, custom_foods, queries
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
@@ -37,6 +38,9 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
     user = request.user
     if day > user.today():
         messages.info(request, "That day hasn't come yet where you are; here is today.")
+        return redirect("diary:today")
+    if day < EARLIEST_DAY:
+        messages.info(request, f"Days before {EARLIEST_DAY.year} can't be logged; here is today.")
         return redirect("diary:today")
     measures = queries.measures_for(user)
     if request.method == "POST":

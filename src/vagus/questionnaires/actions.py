@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary.models import Measure, Observation
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
@@ -76,6 +77,10 @@ def record_response(
             {"difficulty": f"{instrument.name} difficulty: choose one of the answers given."}
         )
     moment = authored or timezone.now()
+    if moment.date() < EARLIEST_DAY:
+        raise QuestionnaireInputError(
+            {"authored": f"authored: that is before {EARLIEST_DAY.year}."}
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=user.zone())
     day = user.day_of(moment)
