@@ -100,7 +100,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     text = json.dumps(export_user_data(user), indent=2, ensure_ascii=False)
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        # Everything a person wrote: readable by its owner only.
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")

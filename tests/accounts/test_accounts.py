@@ -99,8 +99,10 @@ def test_password_change(person, person_client):
 
 
 def test_token_is_shown_once_and_only_its_hash_stored(person, person_client):
-    person_client.post(reverse("accounts:token_create"), {"name": "my script"})
-    page = person_client.get(reverse("accounts:settings")).content.decode()
+    response = person_client.post(reverse("accounts:token_create"), {"name": "my script"})
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    page = response.content.decode()
+    assert not any("vgs_" in str(v) for v in person_client.session.values())
     token = AccessToken.objects.get(owner=person)
     raw = page.split('<code class="token">')[1].split("</code>")[0]
     assert raw.startswith("vgs_")

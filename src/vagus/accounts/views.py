@@ -9,6 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vagus.accounts import actions
@@ -40,30 +41,36 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, f"Saved. Your days now follow {user.time_zone}.")
         return redirect("accounts:settings")
-    new_token = request.session.pop("new_token", None)
+    return _settings(request, form)
+
+
+def _settings(
+    request: HttpRequest, form: SettingsForm, new_token: str | None = None
+) -> HttpResponse:
     return render(
         request,
         "accounts/settings.html",
         {
             "form": form,
             "token_form": TokenForm(),
-            "tokens": AccessToken.objects.owned_by(user),
+            "tokens": AccessToken.objects.owned_by(request.user),
             "new_token": new_token,
         },
     )
 
 
+@never_cache
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
-    if form.is_valid():
-        _, raw = AccessToken.issue(request.user, form.cleaned_data["name"])
-        # Shown once, on the next page; only the hash is kept.
-        request.session["new_token"] = raw
-    else:
+    if not form.is_valid():
         messages.error(request, "Give the token a name of up to 100 characters.")
-    return redirect("accounts:settings")
+        return redirect("accounts:settings")
+    _, raw = AccessToken.issue(request.user, form.cleaned_data["name"])
+    # Shown once, in this response only (never cached, never kept in the session); only the
+    # hash is stored.
+    return _settings(request, SettingsForm(instance=request.user), new_token=raw)
 
 
 @login_required

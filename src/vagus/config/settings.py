@@ -102,6 +102,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 AUTH_USER_MODEL = "accounts.User"
+# Messages can quote what a person wrote (a meal, a food): keep them server-side, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "diary:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
