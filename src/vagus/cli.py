@@ -13,7 +13,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 PLUGIN_APPS = ("insights", "experiments", "tools", "interop", "learn", "questionnaires", "diary")
 
