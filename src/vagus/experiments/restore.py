@@ -14,7 +14,12 @@ import re
 from datetime import date
 from typing import Any
 
-from vagus.experiments.library import LIBRARY, OUTCOMES
+from vagus.experiments.library import (
+    LIBRARY,
+    MEDICATION_REFUSAL,
+    OUTCOMES,
+    mentions_medication,
+)
 from vagus.experiments.models import (
     OPEN_STATUSES,
     STATUSES,
@@ -31,12 +36,17 @@ _STATUS_CODES = [code for code, _ in STATUSES]
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
-def _text(i: int, row: Any, name: str, limit: int, *, required: bool = True) -> str:
+def _text(
+    i: int, row: Any, name: str, limit: int, *, required: bool = True, medication: bool = False
+) -> str:
     text = _field(EXPERIMENTS, i, row, name, str)
     if required and not text.strip():
         raise RowProblem(f"{EXPERIMENTS}[{i}].{name}: empty")
     if len(text) > limit:
         raise RowProblem(f"{EXPERIMENTS}[{i}].{name}: too long (at most {limit} characters)")
+    # As when one is made in the app: an experiment never changes medication.
+    if medication and mentions_medication(text):
+        raise RowProblem(f"{EXPERIMENTS}[{i}].{name}: {MEDICATION_REFUSAL}")
     return text
 
 
@@ -115,10 +125,10 @@ def _experiments(user: Any, rows: Any, ctx: RestoreContext) -> int:
             raise RowProblem(f"{EXPERIMENTS}[{i}].stopped: a stopped experiment needs its date")
         experiment = Experiment(
             owner=user,
-            title=_text(i, row, "title", 120),
+            title=_text(i, row, "title", 120, medication=True),
             library_key=_library_key(i, row),
-            b_label=_text(i, row, "b_label", 60),
-            b_todo=_text(i, row, "b_todo", 600),
+            b_label=_text(i, row, "b_label", 60, medication=True),
+            b_todo=_text(i, row, "b_todo", 600, medication=True),
             a_todo=_text(i, row, "a_todo", 600, required=False),
             outcome=outcome,
             lower_is_better=_field(EXPERIMENTS, i, row, "lower_is_better", bool),
@@ -129,7 +139,7 @@ def _experiments(user: Any, rows: Any, ctx: RestoreContext) -> int:
             started=started,
             stopped=stopped,
             pauses=_pauses(i, row),
-            hypothesis=_text(i, row, "hypothesis", 1000),
+            hypothesis=_text(i, row, "hypothesis", 1000, medication=True),
             harms=_text(i, row, "harms", 2000, required=False),
         )
         moment = _moment(EXPERIMENTS, i, row, "created")

@@ -10,6 +10,7 @@ so a server stopped mid-import leaves nothing half-written (the job then shows a
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -38,7 +39,8 @@ def max_upload_bytes() -> int:
 
 def upload_dir() -> Path:
     path = data_dir() / "imports"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)  # uploads hold personal data: only the server's user may read them
     return path
 
 
@@ -56,7 +58,8 @@ def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> Imp
             filename=str(getattr(upload, "name", ""))[:200],
             options=options,
         )
-        with upload_path(job).open("wb") as out:
+        fd = os.open(upload_path(job), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
         _start(check_job, job)
@@ -85,14 +88,17 @@ def remap(job: ImportJob, mood_map: dict[str, int]) -> None:
 
 
 def expire_abandoned(user: Any) -> None:
-    """Uploads checked but never imported are not kept: they hold personal data."""
-    waiting = ImportJob.objects.owned_by(user).filter(
-        status__in=[ImportJob.READY, ImportJob.NEEDS_MAPPING],
-        updated__lt=timezone.now() - ABANDONED_AFTER,
-    )
-    for job in waiting:
-        upload_path(job).unlink(missing_ok=True)
-    waiting.update(status=ImportJob.FAILED, message="Not imported in time; upload it again.")
+    """Uploads checked but never imported are not kept: they hold personal data. Nor are the
+    uploads of jobs that stopped while running (a server stopped mid-check or mid-import)."""
+    cut_off = timezone.now() - ABANDONED_AFTER
+    for statuses, message in (
+        ([ImportJob.READY, ImportJob.NEEDS_MAPPING], "Not imported in time; upload it again."),
+        (list(ImportJob.RUNNING), "Stopped before it finished; upload it again."),
+    ):
+        jobs = ImportJob.objects.owned_by(user).filter(status__in=statuses, updated__lt=cut_off)
+        for job in jobs:
+            upload_path(job).unlink(missing_ok=True)
+        jobs.update(status=ImportJob.FAILED, message=message)
 
 
 def remove_upload(sender: Any, instance: ImportJob, **_: Any) -> None:
@@ -113,8 +119,8 @@ def _start(fn: Callable[[int], None], job: ImportJob) -> None:
         close_old_connections()
         try:
             fn(job.pk)
-        except Exception:  # the job row says what happened; the thread must not die loudly
-            log.exception("import job %s failed", job.uuid)
+        except Exception as exc:  # the job row says what happened; the thread must not die loudly
+            log.error("import job %s failed (%s)", job.uuid, type(exc).__name__)
         finally:
             connection.close()
 
@@ -154,8 +160,33 @@ def _failed(job: ImportJob, exc: ImportFailed, status: str) -> None:
     )
 
 
+FAILED_MESSAGE = "Something went wrong reading this file; nothing was imported. Upload it again."
+
+
+def _crashed(job: ImportJob, exc: Exception) -> None:
+    # Only the kind of error is logged: its message may quote the person's data.
+    log.error("import job %s failed (%s)", job.uuid, type(exc).__name__)
+    job.status = ImportJob.FAILED
+    try:
+        _finish(job, ImportJob.FAILED, message=FAILED_MESSAGE, errors=[], unmapped=[], progress=1)
+    except Exception as again:
+        log.error(
+            "import job %s: could not record the failure (%s)", job.uuid, type(again).__name__
+        )
+
+
 def check_job(job_pk: int) -> None:
     job = ImportJob.objects.select_related("owner").get(pk=job_pk)
+    try:
+        _check(job)
+    except Exception as exc:
+        _crashed(job, exc)
+    finally:
+        if job.status in (ImportJob.FAILED, ImportJob.REFUSED):
+            upload_path(job).unlink(missing_ok=True)
+
+
+def _check(job: ImportJob) -> None:
     try:
         outcome = run_import(
             job.owner,
@@ -168,8 +199,6 @@ def check_job(job_pk: int) -> None:
     except ImportFailed as exc:
         status = ImportJob.NEEDS_MAPPING if exc.unmapped and not exc.errors else ImportJob.REFUSED
         _failed(job, exc, status)
-        if status == ImportJob.REFUSED:
-            upload_path(job).unlink(missing_ok=True)
         return
     _finish(
         job,
@@ -198,6 +227,8 @@ def import_job(job_pk: int) -> None:
         )
     except ImportFailed as exc:
         _failed(job, exc, ImportJob.FAILED)
+    except Exception as exc:
+        _crashed(job, exc)
     else:
         _finish(
             job,

@@ -32,11 +32,13 @@ class RestoreContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def remember(self, section: str, old_id: str | None, row: Any) -> None:
-        if old_id:
+        if old_id and isinstance(old_id, str):
             self.created.setdefault(section, {})[old_id] = row
 
     def find(self, section: str, old_id: str | None) -> Any:
-        return self.created.get(section, {}).get(old_id or "")
+        if not isinstance(old_id, str):
+            return None
+        return self.created.get(section, {}).get(old_id)
 
 
 @dataclass(frozen=True)

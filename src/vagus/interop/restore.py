@@ -8,14 +8,17 @@ the account is no longer empty and the restore is refused, with nothing written.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, transaction
 
 from vagus.accounts.export import FORMAT, FORMAT_VERSION, sections_by_model
 from vagus.interop import registry
 
+log = logging.getLogger(__name__)
 META = {"format", "format_version", "vagus_version", "exported_at"}
 
 
@@ -99,7 +102,7 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
     A dry run does the whole restore and rolls it back, so it checks exactly what a real
     restore would. Raises :class:`RestoreRefused` with nothing written otherwise.
     """
-    from vagus.interop.sections import RowProblem
+    from vagus.interop.sections import RowProblem, raise_missing_alerts
 
     problems = check(document)
     if problems:
@@ -122,7 +125,12 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
             ctx = registry.RestoreContext()
             for imp in registry.importers():
                 if imp.section in document:
-                    report.counts[imp.section] = imp.fn(user, document[imp.section], ctx)
+                    report.counts[imp.section] = _restore_section(imp, user, document, ctx)
+            if raise_missing_alerts(user):
+                report.notes.append(
+                    "Safety alerts were added for answers or writing in the backup that "
+                    "called for one and had none."
+                )
             if dry_run:
                 raise _DryRun()
     except _DryRun:
@@ -131,4 +139,23 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
         raise RestoreRefused([str(exc)]) from None
     except IntegrityError as exc:
         raise RestoreRefused([f"the backup holds the same thing twice ({exc})"]) from None
+    except DataError:
+        raise RestoreRefused(["the backup holds a value too large to store"]) from None
     return report
+
+
+def _restore_section(
+    imp: registry.Importer, user: Any, document: dict[str, Any], ctx: registry.RestoreContext
+) -> int:
+    """One section; a value its restore function could not read refuses the whole backup."""
+    from vagus.interop.sections import RowProblem
+
+    try:
+        return imp.fn(user, document[imp.section], ctx)
+    except (RowProblem, RestoreRefused):
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError, ValidationError) as exc:
+        log.warning("restore: section %s failed (%s)", imp.section, type(exc).__name__)
+        raise RestoreRefused(
+            [f"section “{imp.section}” holds a value that cannot be read; nothing was restored"]
+        ) from None

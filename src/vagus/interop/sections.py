@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from vagus.accounts.models import validate_time_zone
-from vagus.diary import kinds
+from vagus.diary import kinds, nutrition
 from vagus.diary.models import CustomFood, DayNote, Meal, Measure, Observation
 from vagus.interop.models import ImportedEntry, ImportJob
 from vagus.interop.registry import RestoreContext, importer, not_restored
@@ -51,6 +51,15 @@ def _parse(section: str, index: int, name: str, text: Any, parser: Any) -> Any:
         return parser(text)
     except (TypeError, ValueError):
         raise RowProblem(f"{section}[{index}].{name}: “{text}” cannot be read") from None
+
+
+def _optional(
+    section: str, index: int, row: Any, name: str, kind: type | tuple, default: Any
+) -> Any:
+    """A field newer exports may carry: ``default`` when absent, else checked like ``_field``."""
+    if isinstance(row, dict) and name not in row:
+        return default
+    return _field(section, index, row, name, kind)
 
 
 def _day(section: str, index: int, row: Any, name: str = "day") -> date:
@@ -90,22 +99,27 @@ def _account(user: Any, row: Any, ctx: RestoreContext) -> int:
 @importer("measures", order=10)
 def _measures(user: Any, rows: Any, ctx: RestoreContext) -> int:
     created = []
+    builtin = set(Measure.objects.filter(owner__isnull=True).values_list("code", flat=True))
     for i, row in enumerate(_rows("measures", rows)):
         kind = _field("measures", i, row, "kind", str)
         if kind not in kinds.KINDS:
             raise RowProblem(f"measures[{i}].kind: “{kind}” is not a kind of measure")
+        # A backup holds only the person's own measures: never one that shadows a built-in.
+        code = _field("measures", i, row, "code", str)[:64]
+        if not code.startswith("my_") or code in builtin:
+            raise RowProblem(f"measures[{i}].code: “{code}” is not a personal measure (my_…)")
         measure = Measure.objects.create(
             owner=user,
-            code=_field("measures", i, row, "code", str)[:64],
+            code=code,
             label=_field("measures", i, row, "label", str)[:80],
             kind=kind,
             direction=_field("measures", i, row, "direction", str),
             archived=bool(_field("measures", i, row, "archived", bool)),
             # Newer exports may carry these; older ones get the defaults.
-            loinc=str(row.get("loinc", "")),
-            help_text=str(row.get("help_text", "")),
-            on_checkin=bool(row.get("on_checkin", True)),
-            position=int(row.get("position", 500)),
+            loinc=_optional("measures", i, row, "loinc", str, ""),
+            help_text=_optional("measures", i, row, "help_text", str, ""),
+            on_checkin=_optional("measures", i, row, "on_checkin", bool, True),
+            position=_optional("measures", i, row, "position", int, 500),
         )
         created.append((measure, _moment("measures", i, row, "created", optional=True)))
         ctx.remember("measures", row.get("id"), measure)
@@ -180,21 +194,41 @@ def _notes(user: Any, rows: Any, ctx: RestoreContext) -> int:
     return len(DayNote.objects.bulk_create(notes))
 
 
+def _analysis(data: Any) -> dict[str, Any] | None:
+    """A stored analysis the app can read, or None (then the meal is analysed again)."""
+    if not isinstance(data, dict):
+        return None
+    items, unknown, groups = data.get("items"), data.get("unknown"), data.get("groups")
+    if not all(isinstance(v, list) for v in (items, unknown, groups)):
+        return None
+    if not all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items):
+        return None
+    try:
+        nutrition.analysis_from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return data
+
+
 @importer("meals", order=30)
 def _meals(user: Any, rows: Any, ctx: RestoreContext) -> int:
-    # The analysis is restored as it was, not recomputed: the backup is the record.
+    # A readable analysis is restored as it was (the backup is the record); one the app
+    # cannot read is made again, and the day measures are made exact from the analyses.
     meals = [
         Meal(
             owner=user,
             day=_day("meals", i, row),
             eaten_at=_moment("meals", i, row, "eaten_at"),
             text=_field("meals", i, row, "text", str),
-            analysis=row.get("analysis"),
+            analysis=_analysis(row.get("analysis")),
             source=_field("meals", i, row, "source", str)[:40],
         )
         for i, row in enumerate(_rows("meals", rows))
     ]
-    return len(Meal.objects.bulk_create(meals))
+    nutrition.prepare_meals(user, [meal for meal in meals if meal.analysis is None])
+    saved = Meal.objects.bulk_create(meals)
+    nutrition.recompute_days(user, {meal.day for meal in saved})
+    return len(saved)
 
 
 @importer("questionnaire_responses", order=40)
@@ -206,19 +240,38 @@ def _responses(user: Any, rows: Any, ctx: RestoreContext) -> int:
         code = _field(section, i, row, "instrument", str)
         answers = _field(section, i, row, "answers", list)
         try:
-            instruments.score(code, answers)
-        except (instruments.UnknownInstrumentError, ValueError) as exc:
+            instrument = instruments.get(code)
+            score = instruments.score(code, answers)
+        except (instruments.UnknownInstrumentError, TypeError, ValueError) as exc:
             raise RowProblem(f"{section}[{i}].answers: {exc}") from None
+        # The scores are the app's own, from the answers: a backup cannot bring others.
+        total = _field(section, i, row, "total", (int, float))
+        if abs(float(total) - float(score.total)) > 1e-9:
+            raise RowProblem(f"{section}[{i}].total: {total} is not the answers' score")
+        band = _field(section, i, row, "band", str)
+        if band != score.band:
+            raise RowProblem(f"{section}[{i}].band: “{band}” is not the answers' band")
+        flags = _optional(section, i, row, "flags", list, None)
+        if flags is not None and (
+            not all(isinstance(f, str) for f in flags) or set(flags) != set(score.flags)
+        ):
+            raise RowProblem(f"{section}[{i}].flags: not the flags the answers give")
+        difficulty = _optional(section, i, row, "difficulty", (int, type(None)), None)
+        if difficulty is not None and (
+            instrument.difficulty is None
+            or difficulty not in {o.value for o in instrument.difficulty_options}
+        ):
+            raise RowProblem(f"{section}[{i}].difficulty: {difficulty} is not one of the answers")
         authored = _moment(section, i, row, "authored")
         response = QuestionnaireResponse.objects.create(
             owner=user,
             instrument=code,
-            answers=answers,
-            difficulty=row.get("difficulty"),
-            total=float(_field(section, i, row, "total", (int, float))),
-            band=_field(section, i, row, "band", str),
-            flags=list(row.get("flags", [])),
-            subscales=dict(row.get("subscales", {})),
+            answers=list(score.answers),
+            difficulty=difficulty,
+            total=float(score.total),
+            band=score.band,
+            flags=sorted(score.flags),
+            subscales=dict(score.subscales),
             authored=authored,
             day=_day(section, i, row),
             observation=totals.get((f"{code}_total", authored)),
@@ -230,15 +283,27 @@ def _responses(user: Any, rows: Any, ctx: RestoreContext) -> int:
 
 @importer("questionnaire_schedules", order=40)
 def _schedules(user: Any, rows: Any, ctx: RestoreContext) -> int:
-    schedules = [
-        Schedule(
-            owner=user,
-            instrument=_field("questionnaire_schedules", i, row, "instrument", str),
-            every_days=row.get("every_days"),
-            enabled=bool(_field("questionnaire_schedules", i, row, "enabled", bool)),
+    section = "questionnaire_schedules"
+    schedules = []
+    for i, row in enumerate(_rows(section, rows)):
+        code = _field(section, i, row, "instrument", str)
+        try:
+            instruments.get(code)
+        except instruments.UnknownInstrumentError:
+            raise RowProblem(
+                f"{section}[{i}].instrument: “{code}” is not a questionnaire"
+            ) from None
+        every_days = _optional(section, i, row, "every_days", (int, type(None)), None)
+        if every_days is not None and not 1 <= every_days <= 32767:
+            raise RowProblem(f"{section}[{i}].every_days: {every_days} is not a number of days")
+        schedules.append(
+            Schedule(
+                owner=user,
+                instrument=code,
+                every_days=every_days,
+                enabled=_field(section, i, row, "enabled", bool),
+            )
         )
-        for i, row in enumerate(_rows("questionnaire_schedules", rows))
-    ]
     return len(Schedule.objects.bulk_create(schedules))
 
 
@@ -281,8 +346,9 @@ def _entries(user: Any, rows: Any, ctx: RestoreContext) -> int:
     for i, row in enumerate(_rows("imported_entries", rows)):
         section = "imported_entries"
         observation = None
-        if row.get("observation"):
-            observation = ctx.find("observations", row["observation"])
+        old_observation = _optional(section, i, row, "observation", (str, type(None)), None)
+        if old_observation:
+            observation = ctx.find("observations", old_observation)
             if observation is None:
                 raise RowProblem(f"{section}[{i}].observation: not among the observations")
         entries.append(
@@ -291,12 +357,20 @@ def _entries(user: Any, rows: Any, ctx: RestoreContext) -> int:
                 source=_field(section, i, row, "source", str)[:40],
                 key=_field(section, i, row, "key", str)[:255],
                 kind=_field(section, i, row, "kind", str),
-                day=_parse(section, i, "day", row.get("day"), date.fromisoformat),
+                day=_parse(
+                    section,
+                    i,
+                    "day",
+                    _optional(section, i, row, "day", (str, type(None)), None),
+                    date.fromisoformat,
+                ),
                 time=_moment(section, i, row, "time", optional=True),
-                label=str(row.get("label", ""))[:120],
-                text=str(row.get("text", "")),
+                label=_optional(section, i, row, "label", str, "")[:120],
+                text=_optional(section, i, row, "text", str, ""),
                 observation=observation,
-                measure=measures.get(row.get("measure") or ""),
+                measure=measures.get(
+                    _optional(section, i, row, "measure", (str, type(None)), None) or ""
+                ),
             )
         )
     return len(ImportedEntry.objects.bulk_create(entries))
@@ -314,16 +388,48 @@ def _jobs(user: Any, rows: Any, ctx: RestoreContext) -> int:
             format=_field("import_jobs", i, row, "format", str)[:16],
             filename=str(row.get("filename", ""))[:200],
             status=status,
-            progress=float(row.get("progress", 0)),
-            options=row.get("options") or {},
-            counts=row.get("counts") or {},
-            errors=row.get("errors") or [],
-            unmapped=row.get("unmapped") or [],
-            notes=row.get("notes") or [],
-            message=str(row.get("message", "")),
+            progress=float(_optional("import_jobs", i, row, "progress", (int, float), 0)),
+            options=_optional("import_jobs", i, row, "options", (dict, type(None)), None) or {},
+            counts=_optional("import_jobs", i, row, "counts", (dict, type(None)), None) or {},
+            errors=_optional("import_jobs", i, row, "errors", (list, type(None)), None) or [],
+            unmapped=_optional("import_jobs", i, row, "unmapped", (list, type(None)), None) or [],
+            notes=_optional("import_jobs", i, row, "notes", (list, type(None)), None) or [],
+            message=_optional("import_jobs", i, row, "message", str, ""),
         )
         ImportJob.objects.filter(pk=job.pk).update(
             created=_moment("import_jobs", i, row, "created")
         )
         count += 1
     return count
+
+
+def raise_missing_alerts(user: Any) -> int:
+    """After a restore, the safety alerts the restored rows call for (how many were made).
+
+    A backup may lack its alerts (edited, or cut short): every self-harm answer still gets its
+    alert, and crisis language in the tools gets one tools alert, unread, so the crisis page
+    comes first. Alerts the backup restored, read or not, stay as they are.
+    """
+    from vagus.questionnaires.actions import SELF_HARM
+    from vagus.tools.crisis_language import mentions_crisis
+    from vagus.tools.models import JournalEntry, ThoughtRecord, Worry
+
+    made = 0
+    alerted = set(
+        SafetyAlert.objects.filter(owner=user, response__isnull=False).values_list(
+            "response_id", flat=True
+        )
+    )
+    for response in QuestionnaireResponse.objects.filter(owner=user):
+        if SELF_HARM in (response.flags or []) and response.pk not in alerted:
+            SafetyAlert.objects.create(owner=user, response=response, source="questionnaire")
+            made += 1
+    if not SafetyAlert.objects.filter(owner=user, source="tools").exists():
+        texts: list[str] = []
+        for model in (ThoughtRecord, JournalEntry, Worry):
+            for row in model.objects.filter(owner=user):
+                texts.extend(getattr(row, name) or "" for name in model.SEALED_FIELDS)
+        if mentions_crisis(texts):
+            SafetyAlert.objects.create(owner=user, response=None, source="tools")
+            made += 1
+    return made

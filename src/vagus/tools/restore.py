@@ -5,10 +5,11 @@ text is then sealed again through the model's own attributes (``record.situation
 ``vagus.tools.models.sealed``), so the ciphertext is bound to the new row and its new owner.
 
 Nothing here goes through ``vagus.tools.actions``: a restore writes what the backup holds and
-no more. In particular it raises no safety alert for crisis language (the alerts come back
-through their own section) and writes no mindfulness minutes for a session: those are in the
-``observations`` section, restored before these, and a session whose minutes were in the
-diary (``in_diary``) is linked to that restored observation instead.
+no more. In particular it raises no safety alert for crisis language here (the alerts come
+back through their own section; ``vagus.interop.restore`` adds an unread one only when the
+restored text calls for one and the backup had none) and writes no mindfulness minutes for
+a session: those are in the ``observations`` section, restored before these, and a session
+whose minutes were in the diary (``in_diary``) is linked to that restored observation instead.
 """
 
 from __future__ import annotations
