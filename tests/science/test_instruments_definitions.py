@@ -220,3 +220,13 @@ def test_change_checks_the_totals() -> None:
         instruments.change("gad7", 22, 3)
     with pytest.raises(ValueError, match=r"PHQ-9 current total: 2.5 is not a whole number"):
         instruments.change("phq9", 3, 2.5)
+
+
+def test_difficulty_answers_are_checked_by_the_instrument():
+    gad7, gad2 = instruments.get("gad7"), instruments.get("gad2")
+    allowed = {option.value for option in gad7.difficulty_options}
+    assert allowed and all(gad7.accepts_difficulty(v) for v in allowed)
+    assert gad7.accepts_difficulty(None)
+    assert not gad7.accepts_difficulty(max(allowed) + 1)
+    assert not gad7.accepts_difficulty(True)
+    assert gad2.difficulty is None and not gad2.accepts_difficulty(0)

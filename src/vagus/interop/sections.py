@@ -257,21 +257,13 @@ def _responses(user: Any, rows: Any, ctx: RestoreContext) -> int:
         ):
             raise RowProblem(f"{section}[{i}].flags: not the flags the answers give")
         difficulty = _optional(section, i, row, "difficulty", (int, type(None)), None)
-        if difficulty is not None and (
-            instrument.difficulty is None
-            or difficulty not in {o.value for o in instrument.difficulty_options}
-        ):
+        if not instrument.accepts_difficulty(difficulty):
             raise RowProblem(f"{section}[{i}].difficulty: {difficulty} is not one of the answers")
         authored = _moment(section, i, row, "authored")
-        response = QuestionnaireResponse.objects.create(
-            owner=user,
-            instrument=code,
-            answers=list(score.answers),
+        response = QuestionnaireResponse.from_score(
+            user,
+            score,
             difficulty=difficulty,
-            total=float(score.total),
-            band=score.band,
-            flags=sorted(score.flags),
-            subscales=dict(score.subscales),
             authored=authored,
             day=_day(section, i, row),
             observation=totals.get((f"{code}_total", authored)),

@@ -68,11 +68,7 @@ def record_response(
         score = instruments.score(code, answers)
     except ValueError as exc:
         raise QuestionnaireInputError({item_field(str(exc)): str(exc)}) from None
-    if difficulty is not None and (
-        instrument.difficulty is None
-        or isinstance(difficulty, bool)
-        or difficulty not in {o.value for o in instrument.difficulty_options}
-    ):
+    if not instrument.accepts_difficulty(difficulty):
         raise QuestionnaireInputError(
             {"difficulty": f"{instrument.name} difficulty: choose one of the answers given."}
         )
@@ -99,18 +95,8 @@ def record_response(
             value=float(score.total),
             source="questionnaire",
         )
-        response = QuestionnaireResponse.objects.create(
-            owner=user,
-            instrument=code,
-            answers=list(score.answers),
-            difficulty=difficulty,
-            total=float(score.total),
-            band=score.band,
-            flags=sorted(score.flags),
-            subscales=dict(score.subscales),
-            authored=moment,
-            day=day,
-            observation=observation,
+        response = QuestionnaireResponse.from_score(
+            user, score, difficulty=difficulty, authored=moment, day=day, observation=observation
         )
         alert = None
         if SELF_HARM in score.flags:

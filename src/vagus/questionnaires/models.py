@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -50,6 +51,22 @@ class QuestionnaireResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.day} total {self.shown_total}"
+
+    @classmethod
+    def from_score(
+        cls, owner: Any, score: instruments.Score, **fields: Any
+    ) -> QuestionnaireResponse:
+        """A new response holding what the scoring core computed (never a total from outside)."""
+        return cls.objects.create(
+            owner=owner,
+            instrument=score.instrument,
+            answers=list(score.answers),
+            total=float(score.total),
+            band=score.band,
+            flags=sorted(score.flags),
+            subscales=dict(score.subscales),
+            **fields,
+        )
 
     @property
     def definition(self) -> instruments.Instrument:

@@ -163,6 +163,14 @@ class Instrument:
         """Highest possible total."""
         return self.item_max * self.item_count
 
+    def accepts_difficulty(self, value: object) -> bool:
+        """Whether ``value`` answers the optional difficulty question (None: not answered)."""
+        if value is None:
+            return True
+        if self.difficulty is None or isinstance(value, bool):
+            return False
+        return value in {option.value for option in self.difficulty_options}
+
     def band_for(self, total: Number) -> Band:
         """The band a total falls in: the highest band whose lower bound it reaches."""
         chosen = self.bands[0]
