@@ -14,3 +14,15 @@ def open_from_menu(page, label: str) -> None:
         nav.get_by_role("link", name="More", exact=True).click()
         link = page.locator("main").get_by_role("link", name=label, exact=True)
     link.click()
+
+
+def serious(page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one readable line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]

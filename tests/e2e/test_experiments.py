@@ -6,21 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, serious
 from tests_helpers_db import make_person
 
 pytestmark = pytest.mark.e2e
-
-
-def serious(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_set_up_see_today_and_answer(page, live_server, login):

@@ -6,23 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests_helpers import PASSWORD, open_from_menu
+from tests_helpers import PASSWORD, open_from_menu, serious
 from tests_helpers_db import make_person
 from vagus.diary.models import Observation
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).parent.parent / "interop" / "samples" / "daylio.csv"
-
-
-def serious(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_import_daylio_on_a_phone(page, live_server, login, tmp_path, monkeypatch):

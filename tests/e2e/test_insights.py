@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from insights.diaries import plant_diary
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, serious
 from tests_helpers_db import make_person
 
 pytestmark = pytest.mark.e2e
@@ -17,15 +16,6 @@ PAGES = [
     "/insights/calendar/?outcome=anxiety&weeks=12",
     "/insights/levels/?outcome=anxiety&factor=fermented_servings&lag=1",
 ]
-
-
-def serious(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_findings_read_as_sentences_and_pages_pass_axe(page, live_server, login):

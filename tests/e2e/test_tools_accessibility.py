@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests_helpers import PASSWORD
+from tests_helpers import PASSWORD, serious
 from tests_helpers_db import make_person
 from vagus.tools import actions
 
 pytestmark = pytest.mark.e2e
-
-
-def serious(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_every_tool_page(page, live_server, login):

@@ -40,6 +40,8 @@ def _seconds_since(opened: float | None) -> int:
 
 
 def _after_save(request: HttpRequest, saved: actions.Saved, target: HttpResponse) -> HttpResponse:
+    if saved.session:
+        messages.success(request, saved_message(saved.session))
     if saved.needs_crisis_page:
         # Saved already; the crisis page comes next (and on every page until it is read).
         messages.success(request, "Your words are saved.")
@@ -90,8 +92,6 @@ def thought_new(request: HttpRequest) -> HttpResponse:
         except actions.ToolInputError as exc:
             _field_errors(form, exc)
         else:
-            if saved.session:
-                messages.success(request, saved_message(saved.session))
             return _after_save(request, saved, redirect("tools:thought", record_id=saved.item.uuid))
     return render(
         request,
@@ -146,8 +146,6 @@ def journal(request: HttpRequest) -> HttpResponse:
         except actions.ToolInputError as exc:
             _field_errors(form, exc)
         else:
-            if saved.session:
-                messages.success(request, saved_message(saved.session))
             return _after_save(
                 request, saved, redirect("tools:journal_entry", entry_id=saved.item.uuid)
             )
