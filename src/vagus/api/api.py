@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.parser import Parser
 
 import vagus
 from vagus.api.auth import API_AUTH
@@ -14,9 +16,22 @@ from vagus.experiments.api import router as experiments_router
 from vagus.insights.api import router as insights_router
 from vagus.interop.api import router as interop_router
 from vagus.learn.api import router as learn_router
+from vagus.text import NUL
 from vagus.tools.api import router as tools_router
 
+
+class _JsonParser(Parser):
+    """JSON bodies, refusing a NUL character anywhere (PostgreSQL cannot store one)."""
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        if b"\\u0000" in request.body or NUL.encode() in request.body:
+            # django-ninja answers any parser error with 400 "Cannot parse request body".
+            raise HttpError(400, "The request contains a NUL character, which cannot be stored.")
+        return super().parse_body(request)
+
+
 api = NinjaAPI(
+    parser=_JsonParser(),
     title="Vagus API",
     version=vagus.__version__,
     description=(

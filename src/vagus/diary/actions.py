@@ -15,6 +15,7 @@ from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary import nutrition
 from vagus.diary.display import format_value
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.text import has_nul
 
 NOTE_MAX = 4000
 MEAL_MAX = 2000
@@ -75,6 +76,8 @@ def save_checkin(
             errors[code] = str(exc)
     if note is not None and len(note) > NOTE_MAX:
         errors["note"] = f"note: please keep it under {NOTE_MAX} characters."
+    if has_nul(note, supplement_name):
+        errors["note"] = "note: contains a NUL character, which cannot be stored."
     if errors:
         raise DiaryInputError(errors)
 
@@ -151,6 +154,8 @@ def _check_meal_text(text: str) -> str:
         raise DiaryInputError({"text": "text: write what you ate or drank."})
     if len(text) > MEAL_MAX:
         raise DiaryInputError({"text": f"text: please keep it under {MEAL_MAX} characters."})
+    if has_nul(text):
+        raise DiaryInputError({"text": "text: contains a NUL character, which cannot be stored."})
     return text
 
 
@@ -205,7 +210,7 @@ def create_measure(user: Any, label: str, kind: str, direction: str) -> Measure:
 
     label = (label or "").strip()
     errors = {}
-    if not label or len(label) > 80:
+    if not label or len(label) > 80 or has_nul(label):
         errors["label"] = "label: give it a name of 1 to 80 characters."
     if kind not in dict(kinds.CUSTOM_KIND_CHOICES):
         errors["kind"] = "kind: choose scale, count, minutes or yes/no."
