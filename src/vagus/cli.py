@@ -90,7 +90,7 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
-    from vagus.accounts.export import export_user_data
+    from vagus.accounts.export import export_user_data, write_private_file
     from vagus.accounts.models import User
 
     user = User.objects.filter(username=args.user).first()
@@ -99,10 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     text = json.dumps(export_user_data(user), indent=2, ensure_ascii=False)
     if args.output:
-        # Everything a person wrote: readable by its owner only.
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        write_private_file(args.output, text + "\n")  # 0600, and never a half-written backup
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")

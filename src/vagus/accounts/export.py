@@ -7,12 +7,16 @@ row of that model; the document is complete only if every model with an owner ha
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 
 import vagus
+from vagus.text import without_lone_surrogates
 
 SectionFn = Callable[[Any], Any]
 _SECTIONS: dict[str, SectionFn] = {}
@@ -46,7 +50,29 @@ def export_user_data(user: Any) -> dict[str, Any]:
     }
     for name, fn in sorted(_SECTIONS.items()):
         document[name] = fn(user)
-    return document
+    # A broken character stored before it was refused must not make the whole backup fail
+    # (it cannot be written as UTF-8): it is exported as U+FFFD, everything else exactly.
+    return without_lone_surrogates(document)
+
+
+def write_private_file(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` (mode 0600: everything a person wrote) all or nothing.
+
+    The text goes to a temporary file in the same directory, is flushed to disk, and then
+    replaces ``path`` in one rename, so a failure part-way never truncates an existing backup.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")  # fails here, before anything on disk is touched
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp creates it 0600
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @section("account")

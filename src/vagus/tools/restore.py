@@ -20,6 +20,7 @@ from typing import Any
 
 from vagus.interop.registry import RestoreContext, importer
 from vagus.interop.sections import RowProblem, _field, _moment, _parse, _rows
+from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools import catalog
 from vagus.tools.actions import MAX_SESSION_SECONDS, MAX_TEXT, MAX_WORRY, MINDFULNESS, SOURCE
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
@@ -33,11 +34,20 @@ def _whole(section: str, i: int, row: Any, name: str, low: int, high: int) -> in
     return value
 
 
+def _storable(value: Any, where: str) -> Any:
+    """``value`` if its texts can be stored (no NUL, no lone surrogate), else a RowProblem."""
+    try:
+        refuse_unsafe_text(value, where)
+    except UnsafeTextError as exc:
+        raise RowProblem(str(exc)) from None
+    return value
+
+
 def _text(section: str, i: int, row: Any, name: str, limit: int = MAX_TEXT) -> str:
     value = _field(section, i, row, name, str)
     if len(value) > limit:
         raise RowProblem(f"{section}[{i}].{name}: longer than {limit} characters")
-    return value
+    return _storable(value, f"{section}[{i}].{name}")
 
 
 def _minutes_observations(ctx: RestoreContext) -> dict[datetime, list[Any]]:
@@ -91,7 +101,9 @@ def _sessions(user: Any, rows: Any, ctx: RestoreContext) -> int:
             duration_seconds=seconds,
             anxiety_before=_whole(section, i, row, "anxiety_before", 0, 10),
             anxiety_after=_whole(section, i, row, "anxiety_after", 0, 10),
-            settings=dict(_field(section, i, row, "settings", dict)),
+            settings=_storable(
+                dict(_field(section, i, row, "settings", dict)), f"{section}[{i}].settings"
+            ),
             observation=observation,
         )
         pending.append((session, _moment(section, i, row, "created", optional=True)))
