@@ -66,7 +66,9 @@ def test_no_summary_when_nothing_is_wrong(person, person_client):
 
 class _Sample(forms.Form):
     hours = forms.IntegerField(label="Hours", min_value=0, max_value=24)
-    code = forms.CharField(label="Code", error_messages={"required": "Type the code from the letter."})
+    code = forms.CharField(
+        label="Code", error_messages={"required": "Type the code from the letter."}
+    )
     when = forms.DateField(label="When")
 
     def clean(self):
