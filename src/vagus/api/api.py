@@ -10,6 +10,7 @@ from ninja.parser import Parser
 import vagus
 from vagus.api.auth import API_AUTH
 from vagus.api.diary import router as diary_router
+from vagus.api.docs import VagusDocs
 from vagus.api.questionnaires import router as questionnaires_router
 from vagus.diary.actions import DiaryInputError
 from vagus.experiments.api import router as experiments_router
@@ -41,6 +42,7 @@ api = NinjaAPI(
     ),
     auth=API_AUTH,
     urls_namespace="api",
+    docs=VagusDocs(),
 )
 
 

@@ -71,6 +71,10 @@ def _day_out(user: object, day: date, values: dict[str, float] | None = None) ->
         "values": queries.checkin_values(user, day) if values is None else values,
         "note": note.text if note else "",
         "supplement_name": note.supplement_name if note else "",
+        "entries": [
+            {"measure": e.measure.code, "value": e.value, "source": e.source, "origin": e.origin}
+            for e in queries.day_entries(user, day)
+        ],
     }
 
 

@@ -30,11 +30,25 @@ class MeasureIn(Schema):
     direction: str = Field("", description="better, worse or empty")
 
 
+class DayEntryOut(Schema):
+    measure: str
+    value: float
+    source: str = Field(..., description="checkin, tool, meal, questionnaire, import:daylio, …")
+    origin: str = Field(..., description="The source in words: “from your breathing session”")
+
+
 class DayOut(Schema):
     day: date
-    values: dict[str, float]
+    values: dict[str, float] = Field(
+        ..., description="The day's check-in answers: what PUT changes."
+    )
     note: str = ""
     supplement_name: str = ""
+    entries: list[DayEntryOut] = Field(
+        default_factory=list,
+        description="Every value of the day, check-in included, each with where it came from "
+        "(coping tools, imports, meals, questionnaires). PUT never changes the others.",
+    )
 
 
 class DayIn(Schema):
