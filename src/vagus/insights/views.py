@@ -195,10 +195,12 @@ def levels(request: HttpRequest) -> HttpResponse:
             ),
             zero=None,
         )
-    if not diary["form"].is_bound:
+    if not diary["form"].errors:
+        # The form shows (and so sends again) what is compared: never the outcome itself, and
+        # the fallback factor when none or the outcome was asked for.
         diary["form"] = LevelsForm(
-            initial={"outcome": outcome.code, "factor": factor and factor.code, "lag": "0"},
-            **diary["form_kwargs"],
+            initial={"outcome": outcome.code, "factor": factor and factor.code, "lag": str(lag)},
+            **{**diary["form_kwargs"], "factors": factors},
         )
     context = {"factor": factor, "lag": lag, "rows": rows, "chart": chart}
     return _page(request, "insights/levels.html", {**diary, **context})
