@@ -3,26 +3,36 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from vagus.accounts.models import User, available_time_zones
+from vagus.accounts import time_zones
+from vagus.accounts.models import User
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each country's zones as one group of the select (see ``time_zones``)."""
+    return time_zones.grouped_choices()
 
 
 class TimeZoneField(forms.ChoiceField):
+    """A select of the zones by country; the page's script puts the device's zone first."""
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             choices=time_zone_choices,
             label="Your time zone",
-            help_text="Days in your diary follow this clock.",
+            help_text="Days in your diary follow this clock. Pick your country, or the city "
+            "nearest you.",
             widget=forms.Select(attrs={"data-detect-time-zone": "1"}),
+            error_messages={
+                "required": "Choose your time zone from the list.",
+                "invalid_choice": "“%(value)s” is not a time zone. Choose your country, or the "
+                "city nearest you, from the list.",
+            },
             **kwargs,
         )
 
 
 class SignUpForm(UserCreationForm):
-    time_zone = TimeZoneField(initial="UTC")
+    time_zone = TimeZoneField(initial=time_zones.UTC)
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -35,6 +45,11 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("time_zone",)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # An older name saved before (e.g. "US/Eastern") stays in the list until changed.
+        self.fields["time_zone"].choices = time_zones.grouped_choices(self.instance.time_zone)
 
 
 class DeleteAccountForm(forms.Form):

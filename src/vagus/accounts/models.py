@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from vagus.accounts.time_zones import NOT_ZONES
+
 
 def validate_time_zone(name: str) -> None:
     if name not in available_time_zones():
@@ -23,7 +25,8 @@ def available_time_zones() -> frozenset[str]:
     return _ZONES
 
 
-_ZONES = frozenset(zoneinfo.available_timezones())
+# "Factory" and "localtime" are in zoneinfo's list but are no place's clock.
+_ZONES = frozenset(zoneinfo.available_timezones()) - NOT_ZONES
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 # The earliest day a diary entry may carry: older dates are typing slips, and the year-1 edge
 # would overflow time-zone arithmetic.

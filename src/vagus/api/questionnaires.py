@@ -55,6 +55,11 @@ class SafetyOut(Schema):
     crisis_page: str
 
 
+class AnswerError(Message):
+    # The same safety object as a stored response: a self-harm answer in refused input.
+    safety: SafetyOut | None = None
+
+
 class ResponseOut(Schema):
     id: UUID
     instrument: str
@@ -98,16 +103,17 @@ def _instrument_out(i: instruments.Instrument) -> dict:
     }
 
 
+SAFETY = {
+    "message": (
+        "An answer shows thoughts of self-harm. If you are in danger, call your local "
+        "emergency number now; crisis lines are on the crisis page."
+    ),
+    "crisis_page": "/questionnaires/crisis/",
+}
+
+
 def _response_out(r: QuestionnaireResponse) -> dict:
-    safety = None
-    if r.self_harm_risk:
-        safety = {
-            "message": (
-                "An answer shows thoughts of self-harm. If you are in danger, call your local "
-                "emergency number now; crisis lines are on the crisis page."
-            ),
-            "crisis_page": "/questionnaires/crisis/",
-        }
+    safety = dict(SAFETY) if r.self_harm_risk else None
     return {
         "id": r.uuid,
         "instrument": r.instrument,
@@ -135,7 +141,8 @@ def instrument_fhir(request: HttpRequest, code: str) -> dict:
 
 
 @router.post(
-    "/questionnaires/{code}/responses", response={201: ResponseOut, 400: Message, 404: Message}
+    "/questionnaires/{code}/responses",
+    response={201: ResponseOut, 400: AnswerError, 404: Message},
 )
 def answer(request: HttpRequest, code: str, payload: ResponseIn) -> Status:
     instrument = _instrument_or_404(code)
@@ -148,7 +155,8 @@ def answer(request: HttpRequest, code: str, payload: ResponseIn) -> Status:
             difficulty=payload.difficulty,
         )
     except actions.QuestionnaireInputError as exc:
-        return Status(400, {"detail": str(exc), "errors": exc.errors})
+        safety = dict(SAFETY) if exc.needs_crisis_page else None
+        return Status(400, {"detail": str(exc), "errors": exc.errors, "safety": safety})
     return Status(201, _response_out(recorded.response))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from vagus.insights import patterns, screening
@@ -46,6 +46,7 @@ class InsightsOut(Schema):
     logged_days: int
     more_days_needed: int | None
     note: str
+    medication_note: str = Field(description="why medication measures are never analysed")
     significant: list[AssociationOut]
     not_clear: list[AssociationOut]
     too_few_days: list[WaitingOut]
@@ -70,7 +71,8 @@ def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") 
     """What goes with the outcome in your diary: adjusted associations, FDR-controlled.
 
     `significant` holds every factor-and-lag with q ≤ 0.10; `not_clear` one entry per other
-    estimated factor. Estimates are in the outcome's unit per `per` of the factor.
+    estimated factor. Estimates are in the outcome's unit per `per` of the factor. Medication
+    measures are never screened, as factor or outcome (`medication_note` says why).
     """
     measures = measures_by_code(request.user)
     try:

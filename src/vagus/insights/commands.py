@@ -71,4 +71,5 @@ def print_insights(username: str, outcome: str, lags: str, console: Console) -> 
     if not report.found:
         console.print("Nothing stands out clearly yet.")
         console.print(words.NOT_CAUSE)
+    console.print(words.NOT_MEDICATION)
     return 0

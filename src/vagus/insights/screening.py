@@ -76,14 +76,22 @@ class Report:
         return self.found + self.not_clear
 
 
+def analysed(measures: dict[str, Measure]) -> dict[str, Measure]:
+    """The measures insights may look at: every one except medication (``words.NOT_MEDICATION``).
+
+    Left out as factor, as outcome and as a column of the screen, on every page, API and CLI.
+    """
+    return {code: m for code, m in measures.items() if not words.is_medication(m)}
+
+
 def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
     """Measures that make sense as an outcome: those with values, and the check-in's own.
 
-    Anxiety comes first, then the order of the check-in.
+    Anxiety comes first, then the order of the check-in. Never medication.
     """
     chosen = [
         m
-        for code, m in measures.items()
+        for code, m in analysed(measures).items()
         if words.can_be_outcome(m) and (code in frame.columns or (m.on_checkin and not m.archived))
     ]
     return sorted(chosen, key=lambda m: (m.code != DEFAULT_OUTCOME, m.position, m.label))
@@ -92,9 +100,20 @@ def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[M
 def resolve_outcome(measures: dict[str, Measure], code: str | None) -> Measure:
     code = code or DEFAULT_OUTCOME
     measure = measures.get(code)
+    if measure is not None and words.is_medication(measure):
+        raise UnknownOutcomeError(f"outcome: “{code}” is medication. {words.NOT_MEDICATION}")
     if measure is None or not words.can_be_outcome(measure):
         raise UnknownOutcomeError(f"outcome: “{code}” is not one of your measures to look at.")
     return measure
+
+
+def factor_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
+    """Measures with values to compare an outcome by, in check-in order. Never medication."""
+    usable = analysed(measures)
+    return sorted(
+        (usable[code] for code in frame.columns if code in usable),
+        key=lambda m: (m.position, m.label),
+    )
 
 
 def parse_lags(text: str | None) -> tuple[int, ...]:
@@ -157,7 +176,11 @@ def insights_for(
 
 
 def screen_input(frame: pd.DataFrame, measures: dict[str, Measure], outcome: str) -> pd.DataFrame:
-    """The daily table as the screen sees it: known measures only, minutes per half hour."""
+    """The daily table as the screen sees it: minutes per half hour, known measures only.
+
+    Medication is dropped here, so it is neither a factor nor anything else in the screen.
+    """
+    measures = analysed(measures)
     columns = [c for c in frame.columns if c in measures]
     days = frame[columns].copy()
     for code in columns:

@@ -37,6 +37,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "logged_days": report.logged_days,
         "more_days_needed": report.more_days_needed,
         "note": words.NOT_CAUSE,
+        "medication_note": words.NOT_MEDICATION,
         "significant": [finding_dict(f) for f in report.found],
         "not_clear": [finding_dict(f) for f in report.not_clear],
         "too_few_days": [

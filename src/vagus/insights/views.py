@@ -46,10 +46,7 @@ def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any
     form_class: type[OutcomeForm] = OutcomeForm
     if with_factors:
         form_class = LevelsForm
-        kwargs["factors"] = sorted(
-            (measures[code] for code in frame.columns if code in measures),
-            key=lambda m: (m.position, m.label),
-        )
+        kwargs["factors"] = screening.factor_choices(measures, frame)
     data = request.GET if "outcome" in request.GET else None
     form = form_class(data, **kwargs)
     outcome = measures[screening.DEFAULT_OUTCOME]
@@ -102,7 +99,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return _page(
         request,
         "insights/index.html",
-        {**diary, "report": report, "chart": chart, "unit": words.outcome_unit(outcome)},
+        {
+            **diary,
+            "report": report,
+            "chart": chart,
+            "unit": words.outcome_unit(outcome),
+            "not_medication": words.NOT_MEDICATION,
+        },
     )
 
 
@@ -192,10 +195,12 @@ def levels(request: HttpRequest) -> HttpResponse:
             ),
             zero=None,
         )
-    if not diary["form"].is_bound:
+    if not diary["form"].errors:
+        # The form shows (and so sends again) what is compared: never the outcome itself, and
+        # the fallback factor when none or the outcome was asked for.
         diary["form"] = LevelsForm(
-            initial={"outcome": outcome.code, "factor": factor and factor.code, "lag": "0"},
-            **diary["form_kwargs"],
+            initial={"outcome": outcome.code, "factor": factor and factor.code, "lag": str(lag)},
+            **{**diary["form_kwargs"], "factors": factors},
         )
     context = {"factor": factor, "lag": lag, "rows": rows, "chart": chart}
     return _page(request, "insights/levels.html", {**diary, **context})

@@ -55,6 +55,13 @@ _NOUNS = {
 # Kinds a person can choose to change for a few weeks, so a self-experiment can test them.
 _TESTABLE_KINDS = frozenset({"yesno", "count", "minutes", "hours"})
 NOT_CAUSE = "This is an association, not proof of cause."
+# Confounding by indication: a medicine taken as needed is taken on the bad days, so it would
+# "go with" worse anxiety and read as a reason to stop it.
+NOT_MEDICATION = (
+    "Medication is not analysed here. People often take a medicine on the days they feel "
+    "worse, so it would seem to go with worse days even when it helps, and a link shown here "
+    "could mislead. Talk about how a medicine works for you with whoever prescribes it."
+)
 
 
 def noun_of(measure: Any) -> str:
@@ -99,6 +106,20 @@ def can_be_outcome(measure: Any) -> bool:
     return measure.kind != "yesno"
 
 
+def is_medication(measure: Any) -> bool:
+    """Whether a measure records medicine: the built-in one, or a label or code that names one.
+
+    Such measures are never analysed or shown as findings (see ``NOT_MEDICATION``).
+    """
+    from vagus.experiments.library import mentions_medication
+
+    return (
+        "medication" in measure.code
+        or mentions_medication(measure.label)
+        or mentions_medication(measure.code)
+    )
+
+
 def can_be_tested(measure: Any) -> bool:
     """Whether a person could change this factor on purpose for a self-experiment.
 
@@ -106,13 +127,9 @@ def can_be_tested(measure: Any) -> bool:
     medication word list, a yes/no "… taken" measure (how Bearable imports medicines and
     supplements alike) is never offered, since Vagus cannot tell which it is.
     """
-    from vagus.experiments.library import mentions_medication
-
-    if measure.kind not in _TESTABLE_KINDS:
+    if measure.kind not in _TESTABLE_KINDS or is_medication(measure):
         return False
-    if "medication" in measure.code or measure.label.lower().endswith(" taken"):
-        return False
-    return not (mentions_medication(measure.label) or mentions_medication(measure.code))
+    return not measure.label.lower().endswith(" taken")
 
 
 def when_words(lag: int) -> str:

@@ -299,8 +299,9 @@ def _schedules(user: Any, rows: Any, ctx: RestoreContext) -> int:
     return len(Schedule.objects.bulk_create(schedules))
 
 
-# Where a safety alert can come from: a questionnaire answer, or crisis language in the tools.
-ALERT_SOURCES = {"questionnaire", "tools"}
+# Where a safety alert can come from: a questionnaire answer (stored, or refused with a
+# self-harm answer in it), or crisis language in the tools.
+ALERT_SOURCES = {"questionnaire", "questionnaire_unsaved", "tools"}
 
 
 @importer("safety_alerts", order=50)

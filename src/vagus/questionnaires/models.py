@@ -117,9 +117,15 @@ class Schedule(models.Model):
 class SafetyAlert(models.Model):
     """A risk signal (e.g. PHQ-9 item 9 above 0). While unread, the crisis page comes first.
 
-    ``source`` says where it came from: "questionnaire" (with its ``response``) or "tools"
-    (crisis language in a thought record, journal entry or worry; no response).
+    ``source`` says where it came from: "questionnaire" (with its ``response``),
+    "questionnaire_unsaved" (a self-harm answer in a form that was refused, e.g. with questions
+    left blank; no response, as nothing was stored) or "tools" (crisis language in a thought
+    record, journal entry or worry; no response).
     """
+
+    QUESTIONNAIRE = "questionnaire"
+    UNSAVED_ANSWERS = "questionnaire_unsaved"
+    TOOLS = "tools"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
