@@ -83,3 +83,19 @@ def test_files_left_readable_by_an_older_version_are_fixed_on_start(tmp_path):
         connection.close()
     finally:
         os.umask(old)
+
+
+def test_a_shared_directory_is_left_alone(tmp_path, monkeypatch, capsys):
+    from vagus.config.paths import protect_data_dir
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp
+    other = shared / "someone-elses-file"
+    other.write_text("not ours")
+    other.chmod(0o644)
+    monkeypatch.setenv("VAGUS_DATA_DIR", str(shared))
+    protect_data_dir()
+    assert "shared or belongs to another user" in capsys.readouterr().err
+    assert mode(shared) == 0o1777
+    assert mode(other) == 0o644

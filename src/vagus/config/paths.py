@@ -36,9 +36,14 @@ def protect_data_dir() -> Path:
     path = data_dir()
     info = path.stat()
     if info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid():
-        # A shared directory such as /tmp, or someone else's: not ours to lock down.
-        print(f"vagus: {path} is shared; give Vagus a data directory of its own.", file=sys.stderr)
-    elif stat.S_IMODE(info.st_mode) != 0o700:
+        # A shared directory such as /tmp, or another user's: not ours to lock down.
+        print(
+            f"vagus: {path} is shared or belongs to another user, so its permissions are left "
+            "alone; give Vagus a data directory of its own.",
+            file=sys.stderr,
+        )
+        return path
+    if stat.S_IMODE(info.st_mode) != 0o700:
         path.chmod(0o700)
     for entry in path.iterdir():
         try:
