@@ -47,6 +47,7 @@ class NoStoreMiddleware:
         return response
 
     def _public(self, request: HttpRequest) -> bool:
+        if not request.path_info.startswith(self.PUBLIC_PREFIXES):
+            return False
         user = getattr(request, "user", None)
-        signed_in = user is not None and user.is_authenticated
-        return not signed_in and request.path_info.startswith(self.PUBLIC_PREFIXES)
+        return user is None or not user.is_authenticated
