@@ -90,3 +90,18 @@ def test_public_pages_for_visitors_and_static_files_may_be_cached(visitor):
 
 def test_learn_pages_are_not_cached_for_someone_signed_in(person_client):
     assert "no-store" in person_client.get("/learn/").get("Cache-Control", "")
+
+
+def test_the_calendar_legend_shades_in_css_match_the_chart():
+    # The legend's swatches take their colour from insights.css (no style attribute under
+    # the policy); the chart draws with charts.SHADES. One list, two places: keep them equal.
+    from pathlib import Path
+
+    import vagus.insights
+    from vagus.insights import charts
+
+    css = (Path(vagus.insights.__file__).parent / "static/insights/insights.css").read_text()
+    found = dict(
+        re.findall(r'\.swatch\[data-shade="(\d)"\] \{ background: (#[0-9a-f]{6}); \}', css)
+    )
+    assert found == {str(i): shade for i, shade in enumerate(charts.SHADES)}

@@ -59,7 +59,10 @@ def test_pages_raise_no_csp_violation(page, live_server, login):
 
     found: list[str] = []
     visit("/insights/calendar/")
-    assert page.locator(".legend svg.swatch").count() == 5  # the legend still shows its shades
+    swatches = page.locator(".legend .swatch")
+    assert swatches.count() == 5
+    colours = swatches.evaluate_all("els => els.map(e => getComputedStyle(e).backgroundColor)")
+    assert len(set(colours)) == 5 and "rgba(0, 0, 0, 0)" not in colours  # shaded, each its own
     found += violations("/insights/calendar/")
     for path in ("/today/", "/accounts/settings/", "/learn/", "/api/docs"):
         visit(path)
