@@ -1,4 +1,9 @@
-"""Spreadsheet exports: one tidy file (a row per value) and one wide file (a row per day)."""
+"""Spreadsheet exports: one tidy file (a row per value) and one wide file (a row per day).
+
+Text cells go through ``formulas.guard`` so a name like ``=HYPERLINK(…)`` is never run by a
+spreadsheet; the CSV import undoes it, so the round trip stays exact. Values are numbers and
+are written as they are.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from vagus.diary.models import Measure, Observation
+from vagus.interop.formulas import guard
 
 TIDY_COLUMNS = ["date", "time", "measure", "label", "value", "unit", "source"]
 
@@ -32,11 +38,11 @@ def tidy_csv(user: Any) -> str:
             [
                 o.day.isoformat(),
                 o.time.isoformat() if o.time else "",
-                o.measure.code,
-                o.measure.label,
+                guard(o.measure.code),
+                guard(o.measure.label),
                 f"{o.value:g}",
-                o.measure.kind_spec.unit,
-                o.source,
+                guard(o.measure.kind_spec.unit),
+                guard(o.source),
             ]
         )
     return out.getvalue()
@@ -54,7 +60,7 @@ def wide_csv(user: Any) -> str:
     measures = [m for m in Measure.objects.available_to(user) if m.pk in used]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["date", *[m.code for m in measures]])
+    writer.writerow(["date", *[guard(m.code) for m in measures]])
     for day in sorted(values):
         row = [day.isoformat()]
         for m in measures:
