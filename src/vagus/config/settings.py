@@ -7,6 +7,8 @@ VAGUS_ALLOWED_HOSTS  comma-separated (default: 127.0.0.1,localhost)
 VAGUS_DEBUG          1 to enable Django's debug pages (never in production)
 VAGUS_CRISIS_COUNTRY country whose crisis lines are shown first (GB, IE, US, CA, AU, NZ; default:
                      guessed from the person's time zone, else international)
+VAGUS_MAX_UPLOAD_MB  the largest import file the page and API take (default 512)
+VAGUS_IMPORTS_AT_ONCE imports the worker runs at the same time (default 2; one per person)
 """
 
 from __future__ import annotations
@@ -166,4 +168,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# Background work: imports and the scheduled clean-up run in a huey consumer (`vagus worker`,
+# started beside gunicorn by `vagus serve`). Its queue is a SQLite file in the data directory,
+# so it works the same whether the main database is SQLite or PostgreSQL.
+VAGUS_IMPORTS_AT_ONCE = max(1, int(os.environ.get("VAGUS_IMPORTS_AT_ONCE", "2") or 2))
+VAGUS_IMPORTS_PER_PERSON = 1
+VAGUS_MAX_UPLOAD_MB = float(os.environ.get("VAGUS_MAX_UPLOAD_MB", "512") or 512)
+INSTALLED_APPS += ["huey.contrib.djhuey", "vagus.worker"]
+HUEY = {
+    "huey_class": "huey.SqliteHuey",
+    "name": "vagus",
+    "filename": str(data_dir() / "tasks.sqlite3"),
+    "immediate": False,
+    "results": False,
+    "consumer": {"workers": VAGUS_IMPORTS_AT_ONCE, "worker_type": "thread"},
 }

@@ -2,7 +2,8 @@
 
 Text cells go through ``formulas.guard`` so a name like ``=HYPERLINK(…)`` is never run by a
 spreadsheet; the CSV import undoes it, so the round trip stays exact. Values are numbers and
-are written as they are.
+are written as they are. Lines end in CRLF (RFC 4180), so a cell holding a carriage return is
+quoted and reads back whole.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def _observations(user: Any) -> list[Observation]:
 def tidy_csv(user: Any) -> str:
     """``date,time,measure,label,value,unit,source``: every value, oldest first."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TIDY_COLUMNS)
     for o in _observations(user):
         writer.writerow(
@@ -59,7 +60,7 @@ def wide_csv(user: Any) -> str:
     used = {m for by_measure in values.values() for m in by_measure}
     measures = [m for m in Measure.objects.available_to(user) if m.pk in used]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["date", *[guard(m.code) for m in measures]])
     for day in sorted(values):
         row = [day.isoformat()]

@@ -91,7 +91,10 @@ class ImportJob(models.Model):
     notes = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True, default="")
     created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now=True)  # also the running job's heartbeat
+    # When the worker picked the job up: a job started whose heartbeat stopped was cut off by
+    # a server stop; one never started is still queued.
+    started = models.DateTimeField(null=True, blank=True)
 
     objects = OwnedQuerySet.as_manager()
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 BATCH = 2000
 ALIAS = "vagus_staging"
+MAP = "vagus_measure_map"
 
 
 def publish(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
@@ -37,8 +38,10 @@ def publish(user: Any, source: str, staging: Staging, resolved: _Resolved) -> No
         _publish_orm(user, source, staging, resolved)
 
 
-def _create_measures(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
+def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, int]:
+    """Create the measures the import brings; returns staged ref id → measure id."""
     created: dict[str, Measure] = {}
+    measure_of: dict[int, int] = {}
     for ref_id, measure in resolved.by_ref.items():
         if measure is None:
             code, label, ref = resolved.to_create[ref_id]
@@ -62,7 +65,8 @@ def _create_measures(user: Any, source: str, staging: Staging, resolved: _Resolv
                     label=label[:120],
                     measure=measure,
                 )
-        staging.set_measure(ref_id, measure.pk)
+        measure_of[ref_id] = measure.pk
+    return measure_of
 
 
 def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
@@ -70,9 +74,14 @@ def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolve
         cursor.execute(f"ATTACH DATABASE %s AS {ALIAS}", [str(staging.path)])
     try:
         with transaction.atomic():
-            _create_measures(user, source, staging, resolved)
+            measure_of = _create_measures(user, source, resolved)
             now = utc_text(timezone.now())
             with connection.cursor() as cursor:
+                # BEGIN IMMEDIATE locks the attached staging file too: the ref → measure map
+                # goes into a temporary table of this connection instead.
+                cursor.execute(f"DROP TABLE IF EXISTS temp.{MAP}")
+                cursor.execute(f"CREATE TEMP TABLE {MAP} (ref INTEGER PRIMARY KEY, measure_id)")
+                cursor.executemany(f"INSERT INTO temp.{MAP} VALUES (%s, %s)", measure_of.items())
                 cursor.execute(
                     "SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
                     " WHERE name = 'diary_observation'), 0),"
@@ -85,7 +94,7 @@ def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolve
                            updated)
                         SELECT %s + r.rank, r.obs_uuid, %s, f.measure_id, r.day, r.time,
                                r.value, %s, %s, %s
-                        FROM {ALIAS}.record r JOIN {ALIAS}.ref f ON f.id = r.ref
+                        FROM {ALIAS}.record r JOIN temp.{MAP} f ON f.ref = r.ref
                         WHERE r.state = 'new' AND r.kind = 'observation' ORDER BY r.rank""",
                     [base, user.pk, source, now, now],
                 )
@@ -121,15 +130,15 @@ def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolve
                           AND interop_importedentry.owner_id = %s""",
                     [user.pk],
                 )
+                cursor.execute(f"DROP TABLE temp.{MAP}")
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"DETACH DATABASE {ALIAS}")
 
 
-NEW_ROWS = """SELECT r.kind, r.key, r.day, r.time, f.measure_id, r.value, r.label, r.text,
+NEW_ROWS = """SELECT r.kind, r.key, r.day, r.time, r.ref, r.value, r.label, r.text,
                      r.obs_uuid, r.entry_uuid
-              FROM record r LEFT JOIN ref f ON f.id = r.ref
-              WHERE r.state = 'new' ORDER BY r.seq"""
+              FROM record r WHERE r.state = 'new' ORDER BY r.seq"""
 CHANGED_ROWS = """SELECT r.kind, e.entry_id, e.observation_id, r.day, r.time, r.value, r.label,
                          r.text
                   FROM record r JOIN existing e ON e.key = r.key WHERE r.state = 'changed'"""
@@ -137,14 +146,14 @@ CHANGED_ROWS = """SELECT r.kind, e.entry_id, e.observation_id, r.day, r.time, r.
 
 def _publish_orm(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
     with transaction.atomic():
-        _create_measures(user, source, staging, resolved)
+        measure_of = _create_measures(user, source, resolved)
         batch: list[tuple[Any, ...]] = []
         for row in staging.query(NEW_ROWS):
             batch.append(row)
             if len(batch) >= BATCH:
-                _insert(user, source, batch)
+                _insert(user, source, batch, measure_of)
                 batch = []
-        _insert(user, source, batch)
+        _insert(user, source, batch, measure_of)
         now = timezone.now()
         observations, entries = [], []
         for kind, entry_id, obs_id, day, time, value, label, text in staging.query(CHANGED_ROWS):
@@ -164,19 +173,21 @@ def _publish_orm(user: Any, source: str, staging: Staging, resolved: _Resolved) 
         )
 
 
-def _insert(user: Any, source: str, rows: list[tuple[Any, ...]]) -> None:
+def _insert(
+    user: Any, source: str, rows: list[tuple[Any, ...]], measure_of: dict[int, int]
+) -> None:
     observations = Observation.objects.bulk_create(
         [
             Observation(
                 uuid=UUID(obs_uuid),
                 owner=user,
-                measure_id=measure_id,
+                measure_id=measure_of[ref_id],
                 day=date.fromisoformat(day),
                 time=from_utc_text(time),
                 value=value,
                 source=source,
             )
-            for kind, _, day, time, measure_id, value, _, _, obs_uuid, _ in rows
+            for kind, _, day, time, ref_id, value, _, _, obs_uuid, _ in rows
             if kind == ImportedEntry.OBSERVATION
         ]
     )

@@ -26,7 +26,7 @@ SUFFIX = ".staging"
 SCHEMA = """
 CREATE TABLE ref (
     id INTEGER PRIMARY KEY, code TEXT, label TEXT, kind TEXT, direction TEXT, loinc TEXT,
-    on_checkin INTEGER, title TEXT, first_line INTEGER, measure_id INTEGER
+    on_checkin INTEGER, title TEXT, first_line INTEGER
 );
 CREATE TABLE record (
     seq INTEGER PRIMARY KEY, line INTEGER, kind TEXT, key TEXT, tail TEXT, repeats TEXT,
@@ -287,6 +287,3 @@ class Staging:
         )
         self.db.execute("UPDATE record SET entry_uuid = uuid4_hex() WHERE state = 'new'")
         self.db.execute("COMMIT")
-
-    def set_measure(self, ref_id: int, measure_id: int) -> None:
-        self.db.execute("UPDATE ref SET measure_id = ? WHERE id = ?", (measure_id, ref_id))
