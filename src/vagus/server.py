@@ -46,7 +46,7 @@ class WorkerProcess:
     def command(self) -> list[str]:
         return [sys.executable, "-m", "vagus", "worker", "--parent", str(os.getpid())]
 
-    def start(self, *_: Any) -> None:
+    def start(self, server: Any) -> None:  # gunicorn's when_ready(server)
         with self.lock:
             self.process = subprocess.Popen(self.command())
         threading.Thread(target=self._watch, name="worker-watch", daemon=True).start()
@@ -65,7 +65,7 @@ class WorkerProcess:
                     return
                 self.process = subprocess.Popen(self.command())
 
-    def stop(self, *_: Any) -> None:
+    def stop(self, server: Any) -> None:  # gunicorn's on_exit(server)
         self.stopping.set()
         with self.lock:
             process = self.process

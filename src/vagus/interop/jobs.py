@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -88,7 +89,7 @@ def check_limits(user: Any) -> None:
         )
     if _live(ImportJob.objects.all()).count() >= at_once:
         raise ImportLimit(
-            "The server is busy with other people's imports. Try again in a few minutes; "
+            "The server is busy with other imports. Try again in a few minutes; "
             "nothing was uploaded."
         )
 
@@ -100,7 +101,7 @@ def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> Imp
     """
     expire_abandoned(user)
     with transaction.atomic():
-        type(user).objects.select_for_update().filter(pk=user.pk).first()  # one at a time
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one at a time
         check_limits(user)
         job = ImportJob.objects.create(
             owner=user,
@@ -119,7 +120,7 @@ def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> Imp
 def confirm(job: ImportJob) -> None:
     """Import a checked job for real (:class:`ImportLimit` when too many are running)."""
     with transaction.atomic():
-        type(job.owner).objects.select_for_update().filter(pk=job.owner_id).first()
+        get_user_model().objects.select_for_update().filter(pk=job.owner_id).first()
         check_limits(job.owner)
         updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.READY).update(
             status=ImportJob.IMPORTING, progress=0, updated=timezone.now()
