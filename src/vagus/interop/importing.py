@@ -65,6 +65,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     rows: int = 0
     error_count: int = 0  # every problem found, also those past the ones kept
+    publish_seconds: float | None = None  # how long the one writing transaction took
 
     @property
     def ok(self) -> bool:
@@ -105,6 +106,7 @@ class ImportReport:
             "first_day": self.first_day,
             "last_day": self.last_day,
             "rows": self.rows,
+            **({"publish_seconds": self.publish_seconds} if self.publish_seconds else {}),
         }
 
 
@@ -294,7 +296,7 @@ def import_staged(
     if dry_run:
         return report
     try:
-        publish(user, parsed.source, staging, resolved)
+        report.publish_seconds = publish(user, parsed.source, staging, resolved)
     except IntegrityError:
         report.add_error(
             RowError(0, "file", "another import of the same data ran at the same time; try again")

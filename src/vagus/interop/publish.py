@@ -12,6 +12,7 @@ through the ORM, still in one transaction.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -29,13 +30,17 @@ if TYPE_CHECKING:
 BATCH = 2000
 ALIAS = "vagus_staging"
 MAP = "vagus_measure_map"
+PUBLISH_CACHE_KB = 64 * 1024
 
 
-def publish(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
+def publish(user: Any, source: str, staging: Staging, resolved: _Resolved) -> float:
+    """Write what ``staging`` holds; returns how long the transaction took, in seconds."""
+    began = time.perf_counter()
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
         _publish_sqlite(user, source, staging, resolved)
     else:  # PostgreSQL, or SQLite inside an outer transaction (where ATTACH is not allowed)
         _publish_orm(user, source, staging, resolved)
+    return round(time.perf_counter() - began, 3)
 
 
 def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, int]:
@@ -71,6 +76,11 @@ def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, i
 
 def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
     with connection.cursor() as cursor:
+        cursor.execute("PRAGMA main.cache_size")
+        cache_size = int(cursor.fetchone()[0])
+        # Index pages of a big insert fit in memory (the default cache is 2 MB): several
+        # times faster, so the writer lock is held that much shorter.
+        cursor.execute(f"PRAGMA main.cache_size = -{PUBLISH_CACHE_KB}")
         cursor.execute(f"ATTACH DATABASE %s AS {ALIAS}", [str(staging.path)])
     try:
         with transaction.atomic():
@@ -134,6 +144,7 @@ def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolve
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"DETACH DATABASE {ALIAS}")
+            cursor.execute(f"PRAGMA main.cache_size = {cache_size}")
 
 
 NEW_ROWS = """SELECT r.kind, r.key, r.day, r.time, r.ref, r.value, r.label, r.text,
