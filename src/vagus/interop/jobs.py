@@ -290,7 +290,7 @@ def _crashed(job: ImportJob, exc: Exception) -> None:
 
 def check_job(job_pk: int) -> None:
     job = ImportJob.objects.select_related("owner").filter(pk=job_pk).first()
-    if job is None or job.status != ImportJob.CHECKING:
+    if job is None or not job.running:
         return  # deleted with its account, or failed by the clean-up meanwhile
     try:
         with _running(job):
@@ -333,8 +333,8 @@ def _check(job: ImportJob) -> None:
 
 def import_job(job_pk: int) -> None:
     job = ImportJob.objects.select_related("owner").filter(pk=job_pk).first()
-    if job is None or job.status != ImportJob.IMPORTING:
-        return
+    if job is None or not job.running:
+        return  # as above
     with _running(job):
         _import(job)
 
