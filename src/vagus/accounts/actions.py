@@ -8,6 +8,8 @@ from typing import Any
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import transaction
 
+from vagus.audit import record
+
 log = logging.getLogger(__name__)
 
 
@@ -22,4 +24,6 @@ def delete_account(user: Any) -> None:
         for model in (AccessAttempt, AccessLog, AccessFailureLog):
             model.objects.filter(username=username).delete()
         user.delete()
+        # Kept after the account: names no one, so nothing personal outlives the deletion.
+        record("account.delete", None)
     log.warning("account %s deleted at its owner's request", account_id)

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from vagus import audit
 from vagus.diary import kinds
 from vagus.diary.models import Measure, Observation
 from vagus.interop.models import ImportedEntry
@@ -345,6 +346,12 @@ def _write(
                 to_update_entries.append(entry)
         Observation.objects.bulk_update(to_update_obs, ["value", "day", "time", "updated"])
         ImportedEntry.objects.bulk_update(to_update_entries, ["text", "label", "day", "time"])
+        if new or changed:
+            audit.record(
+                "import.publish",
+                user,
+                detail={"source": source, "created": len(new), "updated": len(changed)},
+            )
 
 
 def imported_sources(user: Any) -> list[dict[str, Any]]:
@@ -394,4 +401,9 @@ def remove_source(user: Any, source: str) -> int:
         )
         unused.delete()
         ImportedEntry.objects.owned_by(user).filter(source=source).delete()
+        audit.record(
+            "import.remove_source",
+            user,
+            detail={"source": source, "observations": removed, "entries": entries},
+        )
     return removed + entries
