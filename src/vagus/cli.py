@@ -132,8 +132,8 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
-    from vagus.accounts.export import export_user_data
     from vagus.accounts.models import User
+    from vagus.backup.export import export_user_data
 
     user = User.objects.filter(username=args.user).first()
     if user is None:

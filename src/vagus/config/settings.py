@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "vagus.tools",
     "vagus.interop",
     "vagus.learn",
+    "vagus.audit",
     "vagus.api",
 ]
 

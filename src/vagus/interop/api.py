@@ -12,7 +12,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.interop import csv_export, fhir_export, jobs
 from vagus.interop.models import ImportJob
 from vagus.interop.parsers import FORMATS

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from vagus import audit
 from vagus.accounts.models import EARLIEST_DAY
 from vagus.config.paths import data_dir
 from vagus.diary import kinds
@@ -295,8 +296,15 @@ def import_staged(
             report.unchanged += count
     if dry_run:
         return report
+    if not (report.created or report.updated):  # nothing to write, so nothing to record either
+        if progress:
+            progress(1.0)
+        return report
+    detail = {"source": parsed.source, "created": report.created, "updated": report.updated}
     try:
-        report.publish_seconds = publish(user, parsed.source, staging, resolved)
+        report.publish_seconds = publish(
+            user, parsed.source, staging, resolved, audit_detail=detail
+        )
     except IntegrityError:
         report.add_error(
             RowError(0, "file", "another import of the same data ran at the same time; try again")
@@ -388,4 +396,9 @@ def remove_source(user: Any, source: str) -> int:
         )
         unused.delete()
         ImportedEntry.objects.owned_by(user).filter(source=source).delete()
+        audit.record(
+            "import.remove_source",
+            user,
+            detail={"source": source, "observations": removed, "entries": entries},
+        )
     return removed + entries

@@ -20,6 +20,7 @@ from uuid import UUID
 from django.db import connection, transaction
 from django.utils import timezone
 
+from vagus import audit
 from vagus.diary.models import Measure, Observation
 from vagus.interop.models import ImportedEntry
 from vagus.interop.staging import Staging, from_utc_text, utc_text
@@ -33,13 +34,18 @@ MAP = "vagus_measure_map"
 PUBLISH_CACHE_KB = 64 * 1024
 
 
-def publish(user: Any, source: str, staging: Staging, resolved: _Resolved) -> float:
-    """Write what ``staging`` holds; returns how long the transaction took, in seconds."""
+def publish(
+    user: Any, source: str, staging: Staging, resolved: _Resolved, *, audit_detail: dict[str, Any]
+) -> float:
+    """Write what ``staging`` holds; returns how long the transaction took, in seconds.
+
+    The audit row ``import.publish`` (with ``audit_detail``) is written in the same transaction.
+    """
     began = time.perf_counter()
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
-        _publish_sqlite(user, source, staging, resolved)
+        _publish_sqlite(user, source, staging, resolved, audit_detail)
     else:  # PostgreSQL, or SQLite inside an outer transaction (where ATTACH is not allowed)
-        _publish_orm(user, source, staging, resolved)
+        _publish_orm(user, source, staging, resolved, audit_detail)
     return round(time.perf_counter() - began, 3)
 
 
@@ -74,7 +80,9 @@ def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, i
     return measure_of
 
 
-def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
+def _publish_sqlite(
+    user: Any, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
+) -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA main.cache_size")
         cache_size = int(cursor.fetchone()[0])
@@ -84,6 +92,7 @@ def _publish_sqlite(user: Any, source: str, staging: Staging, resolved: _Resolve
         cursor.execute(f"ATTACH DATABASE %s AS {ALIAS}", [str(staging.path)])
     try:
         with transaction.atomic():
+            audit.record("import.publish", user, detail=audit_detail)
             measure_of = _create_measures(user, source, resolved)
             now = utc_text(timezone.now())
             with connection.cursor() as cursor:
@@ -155,8 +164,11 @@ CHANGED_ROWS = """SELECT r.kind, e.entry_id, e.observation_id, r.day, r.time, r.
                   FROM record r JOIN existing e ON e.key = r.key WHERE r.state = 'changed'"""
 
 
-def _publish_orm(user: Any, source: str, staging: Staging, resolved: _Resolved) -> None:
+def _publish_orm(
+    user: Any, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
+) -> None:
     with transaction.atomic():
+        audit.record("import.publish", user, detail=audit_detail)
         measure_of = _create_measures(user, source, resolved)
         batch: list[tuple[Any, ...]] = []
         for row in staging.query(NEW_ROWS):

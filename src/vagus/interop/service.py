@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vagus.interop import importing, restore
+from vagus.backup import restore
+from vagus.interop import importing
 from vagus.interop.parsers import FORMATS, parse
 from vagus.interop.records import FileError, ProgressFn, RowError
 from vagus.interop.staging import Staging

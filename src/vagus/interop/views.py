@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.interop import csv_export, fhir_export, jobs
 from vagus.interop.forms import MoodMapForm, RemoveSourceForm, UploadForm
 from vagus.interop.importing import imported_sources, remove_source
