@@ -75,10 +75,12 @@ def test_self_experiment_link_only_for_things_a_person_can_change(planted):
     assert found[("sleep_hours", 0)].experiment_url is not None
     from types import SimpleNamespace
 
-    from vagus.insights import words
+    from vagus.safety import medication
 
-    assert not words.can_be_tested(SimpleNamespace(kind="scale", code="mood"))
-    assert not words.can_be_tested(SimpleNamespace(kind="yesno", code="medication_as_prescribed"))
+    assert not medication.can_be_tested(SimpleNamespace(kind="scale", code="mood"))
+    assert not medication.can_be_tested(
+        SimpleNamespace(kind="yesno", code="medication_as_prescribed")
+    )
 
 
 def test_another_outcome_can_be_chosen(planted):

@@ -16,9 +16,7 @@ from typing import Any
 
 from vagus.experiments.library import (
     LIBRARY,
-    MEDICATION_REFUSAL,
     OUTCOMES,
-    mentions_medication,
 )
 from vagus.experiments.models import (
     OPEN_STATUSES,
@@ -29,6 +27,7 @@ from vagus.experiments.models import (
 )
 from vagus.interop.registry import RestoreContext, importer
 from vagus.interop.sections import RowProblem, _day, _field, _moment, _parse, _rows
+from vagus.safety.medication import MEDICATION_REFUSAL, mentions_medication
 from vagus.science.experiments import Schedule
 
 EXPERIMENTS, ADHERENCE = "experiments", "experiment_adherence"

@@ -18,8 +18,8 @@ from vagus.experiments import actions, charts, display, report, results
 from vagus.experiments.forms import HarmsForm, SetupForm
 from vagus.experiments.library import DEFAULT_OUTCOME, LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import COMPLETED, OPEN_STATUSES, STOPPED, Experiment
-from vagus.insights.words import can_be_tested
 from vagus.ownership import owned_or_404
+from vagus.safety.medication import can_be_tested
 
 
 def _experiment(request: HttpRequest, experiment_id: Any) -> Experiment:

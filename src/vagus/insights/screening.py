@@ -13,10 +13,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
+from django.urls import reverse
 
 from vagus.diary.models import Measure
 from vagus.insights import words
 from vagus.insights.data import daily_frame, measures_by_code
+from vagus.safety import medication
 from vagus.science import insights as science
 
 DEFAULT_OUTCOME = "anxiety"
@@ -24,8 +26,6 @@ DEFAULT_LAGS = (0, 1)
 MAX_LAG = 7
 MIN_DAYS = 14
 FDR = 0.10
-# The Experiments app's form; linked by path so the two apps stay independent.
-EXPERIMENT_PATH = "/experiments/new/"
 
 
 class UnknownOutcomeError(ValueError):
@@ -81,7 +81,7 @@ def analysed(measures: dict[str, Measure]) -> dict[str, Measure]:
 
     Left out as factor, as outcome and as a column of the screen, on every page, API and CLI.
     """
-    return {code: m for code, m in measures.items() if not words.is_medication(m)}
+    return {code: m for code, m in measures.items() if not medication.is_medication(m)}
 
 
 def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
@@ -100,7 +100,7 @@ def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[M
 def resolve_outcome(measures: dict[str, Measure], code: str | None) -> Measure:
     code = code or DEFAULT_OUTCOME
     measure = measures.get(code)
-    if measure is not None and words.is_medication(measure):
+    if measure is not None and medication.is_medication(measure):
         raise UnknownOutcomeError(f"outcome: “{code}” is medication. {words.NOT_MEDICATION}")
     if measure is None or not words.can_be_outcome(measure):
         raise UnknownOutcomeError(f"outcome: “{code}” is not one of your measures to look at.")
@@ -211,6 +211,7 @@ def _finding(association: science.Association, factor: Measure, outcome: Measure
         outcome_unit=words.outcome_unit(outcome),
     )
     url = None
-    if association.significant and words.can_be_tested(factor):
-        url = f"{EXPERIMENT_PATH}?{urlencode({'factor': factor.code, 'outcome': outcome.code})}"
+    if association.significant and medication.can_be_tested(factor):
+        query = urlencode({"factor": factor.code, "outcome": outcome.code})
+        url = f"{reverse('experiments:setup')}?{query}"
     return Finding(association, factor, sentence, unit, url)

@@ -403,8 +403,8 @@ def raise_missing_alerts(user: Any) -> int:
     alert, and crisis language in the tools gets one tools alert, unread, so the crisis page
     comes first. Alerts the backup restored, read or not, stay as they are.
     """
-    from vagus.questionnaires.actions import SELF_HARM
-    from vagus.tools.crisis_language import mentions_crisis
+    from vagus.safety.crisis_language import mentions_crisis
+    from vagus.safety.questionnaire_flags import score_needs_alert
     from vagus.tools.models import JournalEntry, ThoughtRecord, Worry
 
     made = 0
@@ -414,7 +414,7 @@ def raise_missing_alerts(user: Any) -> int:
         )
     )
     for response in QuestionnaireResponse.objects.filter(owner=user):
-        if SELF_HARM in (response.flags or []) and response.pk not in alerted:
+        if score_needs_alert(response.flags) and response.pk not in alerted:
             SafetyAlert.objects.create(owner=user, response=response, source="questionnaire")
             made += 1
     if not SafetyAlert.objects.filter(owner=user, source="tools").exists():
