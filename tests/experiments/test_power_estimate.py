@@ -7,6 +7,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
+from vagus.experiments import queries
 from vagus.science import experiments as core
 
 pytestmark = pytest.mark.django_db
