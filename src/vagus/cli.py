@@ -13,12 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
+from vagus.accounts import commands as accounts_commands
 from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
 from vagus.tools import commands as tools_commands
 
 # Apps' own subcommands: each module defines add_commands(subparsers, setup).
-COMMAND_MODULES = [insights_commands, tools_commands, interop_commands]
+COMMAND_MODULES = [accounts_commands, insights_commands, tools_commands, interop_commands]
 
 
 def _setup() -> None:
@@ -62,6 +63,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+NO_TERMINAL = (
+    "vagus: there is no terminal to ask for the password. Pass it on standard input with "
+    "--password-stdin, for example:\n"
+    "  printf '%s\\n' \"$PASSWORD\" | vagus createuser {name} --password-stdin"
+)
+
+
+def _has_terminal() -> bool:
+    """Whether getpass can ask someone: it reads /dev/tty, else a terminal on stdin."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
 def cmd_createuser(args: argparse.Namespace) -> int:
     _setup()
     from django.contrib.auth.password_validation import validate_password
@@ -75,8 +93,16 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
+        if not _has_terminal():
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        try:
+            password = getpass.getpass("Password: ")
+            again = getpass.getpass("Password again: ")
+        except EOFError:
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        if again != password:
             print("vagus: the passwords differ.", file=sys.stderr)
             return 1
     user = User(username=args.name, time_zone=args.time_zone)
