@@ -20,8 +20,8 @@ from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
 from vagus.tools.cards import today_card as tool_card
 
-Card = Callable[[HttpRequest], "dict[str, Any] | None"]
-Panel = Callable[[HttpRequest, date], "dict[str, Any] | None"]
+Card = Callable[[HttpRequest], dict[str, Any] | None]
+Panel = Callable[[HttpRequest, date], dict[str, Any] | None]
 
 # Cards on the Today page, top to bottom.
 TODAY_CARDS: list[Card] = [
