@@ -17,9 +17,16 @@ from vagus.accounts import commands as accounts_commands
 from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
 from vagus.tools import commands as tools_commands
+from vagus.worker import commands as worker_commands
 
 # Apps' own subcommands: each module defines add_commands(subparsers, setup).
-COMMAND_MODULES = [accounts_commands, insights_commands, tools_commands, interop_commands]
+COMMAND_MODULES = [
+    accounts_commands,
+    insights_commands,
+    tools_commands,
+    interop_commands,
+    worker_commands,
+]
 
 
 def _setup() -> None:
@@ -39,9 +46,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host not in hosts and "*" not in hosts:
         os.environ["VAGUS_ALLOWED_HOSTS"] = ",".join(sorted(hosts | {args.host}))
     print(f"Vagus is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    # The background worker (imports, clean-up) starts beside gunicorn: see vagus.server.
     from vagus.server import run_gunicorn
 
-    return run_gunicorn(args.host, args.port, workers=args.workers, threads=args.threads)
+    return run_gunicorn(
+        args.host,
+        args.port,
+        workers=args.workers,
+        threads=args.threads,
+        with_worker=not args.no_worker,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -120,8 +134,8 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
-    from vagus.accounts.export import export_user_data
     from vagus.accounts.models import User
+    from vagus.backup.export import export_user_data
 
     user = User.objects.filter(username=args.user).first()
     if user is None:
@@ -148,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=int, default=4)
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the background worker (run `vagus worker` yourself)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     demo = sub.add_parser("demo", help="create the demo account if it does not exist")

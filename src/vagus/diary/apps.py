@@ -10,7 +10,6 @@ class DiaryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from vagus.diary import export  # noqa: F401  (registers the diary's export sections)
         from vagus.diary.catalog import sync_builtin_measures
         from vagus.diary.nutrition import analyse_missing
 

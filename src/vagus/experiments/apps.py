@@ -7,7 +7,3 @@ class ExperimentsConfig(AppConfig):
     name = "vagus.experiments"
     label = "experiments"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        # Registers the export sections and their importers.
-        from vagus.experiments import export, restore  # noqa: F401

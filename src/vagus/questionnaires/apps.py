@@ -7,6 +7,3 @@ class QuestionnairesConfig(AppConfig):
     name = "vagus.questionnaires"
     label = "questionnaires"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from vagus.questionnaires import export  # noqa: F401  (registers the export sections)
