@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from vagus.diary import sources
-from vagus.diary.display import format_value
+from vagus.diary import wording
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.wording import format_value
 
 
 def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
@@ -106,7 +106,7 @@ def day_entries(user: Any, day: date) -> list[DayEntry]:
             measure=o.measure,
             value=o.value,
             source=o.source,
-            origin=sources.describe(o.source, _tool_of(o)),
+            origin=wording.source_words(o.source, _tool_of(o)),
             time=o.time,
         )
         for o in rows

@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from vagus.insights import patterns, screening
-from vagus.insights.data import daily_frame, measures_by_code
+from vagus.insights import patterns, queries
+from vagus.insights.queries import daily_frame, measures_by_code
 from vagus.insights.serialise import report_dict
 
 router = Router(tags=["insights"])
@@ -76,8 +76,8 @@ def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") 
     """
     measures = measures_by_code(request.user)
     try:
-        lag_tuple = screening.parse_lags(lags)
-        report = screening.insights_for(request.user, outcome, lag_tuple, measures=measures)
+        lag_tuple = queries.parse_lags(lags)
+        report = queries.insights_for(request.user, outcome, lag_tuple, measures=measures)
     except ValueError as exc:  # UnknownOutcomeError included: the message names the field
         raise HttpError(400, str(exc)) from None
     return report_dict(report)
@@ -88,8 +88,8 @@ def weekly(request: HttpRequest, outcome: str = "anxiety") -> dict:
     """Mean of the outcome in each Monday-to-Sunday week with a logged day, oldest first."""
     measures = measures_by_code(request.user)
     try:
-        chosen = screening.resolve_outcome(measures, outcome)
-    except screening.UnknownOutcomeError as exc:
+        chosen = queries.resolve_outcome(measures, outcome)
+    except queries.UnknownOutcomeError as exc:
         raise HttpError(400, str(exc)) from None
     weeks = patterns.weekly_averages(daily_frame(request.user), chosen.code)
     return {
