@@ -11,7 +11,7 @@ NOT_DATA = ("exported_at", "access_tokens", "safety_alerts")
 
 
 def stored(user: Any) -> str:
-    from vagus.accounts.export import export_user_data
+    from vagus.backup.export import export_user_data
 
     document = export_user_data(user)
     for name in NOT_DATA:

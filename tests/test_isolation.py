@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests_helpers import PASSWORD
-from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
+from vagus.backup.export import export_user_data
 from world import build_world, public_params, public_routes
 
 pytestmark = pytest.mark.django_db

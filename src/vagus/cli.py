@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 
-PLUGIN_APPS = ("insights", "experiments", "tools", "interop", "learn", "questionnaires", "diary")
+from vagus.accounts import commands as accounts_commands
+from vagus.insights import commands as insights_commands
+from vagus.interop import commands as interop_commands
+from vagus.tools import commands as tools_commands
+from vagus.worker import commands as worker_commands
+
+# Apps' own subcommands: each module defines add_commands(subparsers, setup).
+COMMAND_MODULES = [
+    accounts_commands,
+    insights_commands,
+    tools_commands,
+    interop_commands,
+    worker_commands,
+]
 
 
 def _setup() -> None:
@@ -34,9 +46,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host not in hosts and "*" not in hosts:
         os.environ["VAGUS_ALLOWED_HOSTS"] = ",".join(sorted(hosts | {args.host}))
     print(f"Vagus is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    # The background worker (imports, clean-up) starts beside gunicorn: see vagus.server.
     from vagus.server import run_gunicorn
 
-    return run_gunicorn(args.host, args.port, workers=args.workers, threads=args.threads)
+    return run_gunicorn(
+        args.host,
+        args.port,
+        workers=args.workers,
+        threads=args.threads,
+        with_worker=not args.no_worker,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -58,6 +77,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+NO_TERMINAL = (
+    "vagus: there is no terminal to ask for the password. Pass it on standard input with "
+    "--password-stdin, for example:\n"
+    "  printf '%s\\n' \"$PASSWORD\" | vagus createuser {name} --password-stdin"
+)
+
+
+def _has_terminal() -> bool:
+    """Whether getpass can ask someone: it reads /dev/tty, else a terminal on stdin."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
 def cmd_createuser(args: argparse.Namespace) -> int:
     _setup()
     from django.contrib.auth.password_validation import validate_password
@@ -71,8 +107,16 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
+        if not _has_terminal():
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        try:
+            password = getpass.getpass("Password: ")
+            again = getpass.getpass("Password again: ")
+        except EOFError:
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        if again != password:
             print("vagus: the passwords differ.", file=sys.stderr)
             return 1
     user = User(username=args.name, time_zone=args.time_zone)
@@ -90,8 +134,8 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
-    from vagus.accounts.export import export_user_data, write_private_file
     from vagus.accounts.models import User
+    from vagus.backup.export import export_user_data, write_private_file
 
     user = User.objects.filter(username=args.user).first()
     if user is None:
@@ -115,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=int, default=4)
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the background worker (run `vagus worker` yourself)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     demo = sub.add_parser("demo", help="create the demo account if it does not exist")
@@ -134,14 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
 
-    # Apps add their own subcommands: vagus/<app>/commands.py defines add_commands(subparsers).
-    for app in PLUGIN_APPS:
-        try:
-            module = importlib.import_module(f"vagus.{app}.commands")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"vagus.{app}.commands":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.add_commands(sub, setup=_setup)
     return parser
 

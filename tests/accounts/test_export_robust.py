@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from vagus.accounts.export import write_private_file
+from vagus.backup.export import write_private_file
 from vagus.tools.models import ToolSession
 
 BROKEN = {"pattern": "slow \ud800", "\udfff": "a key too"}

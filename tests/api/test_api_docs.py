@@ -72,3 +72,13 @@ def test_the_future_day_rule_is_described(visitor):
     assert "future" in meal["description"]
     put_day = schema["paths"]["/api/days/{day}"]["put"]
     assert "future" in put_day["description"]
+
+
+def test_docs_page_fits_a_phone_and_links_back(visitor, person_client):
+    page = visitor.get("/api/docs").content.decode()
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<a href="/">← Back to Vagus</a>' in page
+    assert 'id="swagger-settings"' in page and "/api/openapi.json" in page
+    assert "<script>" not in page  # no inline script: the page works under a strict CSP
+    signed_in = person_client.get("/api/docs").content.decode()
+    assert 'href="/accounts/settings/">Your access tokens</a>' in signed_in

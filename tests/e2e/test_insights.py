@@ -45,3 +45,22 @@ def test_findings_read_as_sentences_and_pages_pass_axe(page, live_server, login)
         page.goto(f"{live_server.url}{path}")
         assert serious(page) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_compare_by_shows_and_sends_the_factor_compared(page, live_server, login):
+    person = make_person("ivo")
+    plant_diary(person)
+    login(page, "ivo", PASSWORD)
+
+    page.goto(f"{live_server.url}/insights/?outcome=anxiety")
+    page.get_by_role("link", name="By level of a habit").click()
+    page.get_by_role("heading", name="By level of a habit").wait_for()
+    factor = page.locator("#id_factor")
+    assert factor.input_value() == "sleep_hours"
+    assert factor.locator("option[value=anxiety]").count() == 0
+
+    page.select_option("#id_factor", "fermented_servings")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**factor=fermented_servings**")
+    assert page.locator("#id_factor").input_value() == "fermented_servings"
+    assert page.locator("table th[scope=col]").first.inner_text() == "Fermented food servings"

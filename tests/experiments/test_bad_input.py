@@ -73,7 +73,7 @@ def test_form_type_errors_name_the_field(person_client):
         {"library": "fermented", "outcome": "anxiety", "pairs": "many", "action": "start"},
     )
     assert response.status_code == 200
-    assert "Enter a whole number." in response.content.decode()
+    assert "Pairs of periods must be a whole number." in response.content.decode()
     assert not Experiment.objects.exists()
 
 

@@ -58,3 +58,31 @@ def test_report_of_a_running_experiment_has_no_results(person, person_client, ma
     body = person_client.get(f"/experiments/{experiment.uuid}/report/").content.decode()
     assert "None yet: the experiment has not finished." in body
     assert "Mean A" not in body
+
+
+def test_report_counts_in_words_not_placeholders(person, person_client, make_experiment, log):
+    plan = {"power": 0.2, "sd": 1.5, "autocorrelation": 0.3, "min_p_value": 0.5}
+    experiment = make_experiment(
+        person, pairs=2, period_days=3, washout_days=1, smallest_change=1, plan=plan, days_ago=20
+    )
+    order = "".join(experiment.schedule["order"])
+    log(
+        person,
+        {experiment.started + timedelta(days=i): 3.0 + (order[i // 3] == "A") for i in range(12)},
+    )
+    body = person_client.get(f"/experiments/{experiment.uuid}/report/").content.decode()
+    assert "(s)" not in body and "2^n" not in body
+    assert "The first 1 day of every period" in body
+    assert "a change of 1 point:" in body
+    assert "over all 2² = 4 possible orders" in body
+    assert "4 periods in 2 complete pairs" in body
+    assert "0 days paused" in body
+
+
+def test_several_days_and_points_are_plural(person, person_client, make_experiment):
+    experiment = make_experiment(
+        person, pairs=5, period_days=7, washout_days=2, smallest_change=1.5
+    )
+    body = person_client.get(f"/experiments/{experiment.uuid}/report/").content.decode()
+    assert "The first 2 days of every period" in body
+    assert "over all 2⁵ = 32 possible orders" in body

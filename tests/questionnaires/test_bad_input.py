@@ -59,7 +59,7 @@ def test_record_response_refuses_bad_answers(person, answers, field, words):
 def test_the_api_answers_400_naming_the_item_and_writes_nothing(person, person_client):
     response = person_client.post(
         "/api/questionnaires/phq9/responses",
-        json.dumps({"answers": [0, 0, 0, 0, 7, 0, 0, 0, 1]}),
+        json.dumps({"answers": [0, 0, 0, 0, 7, 0, 0, 0, 0]}),
         content_type="application/json",
     )
     assert response.status_code == 400

@@ -65,6 +65,55 @@ def test_longest_name_wins_over_its_parts():
     assert names("salt and vinegar crisps") == ["crisps"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "matched"),
+    [
+        ("lentil dahl", "dal", "lentil dahl"),
+        ("red lentil dahl", "dal", "red lentil dahl"),
+        ("chicken katsu curry with rice", "katsu curry", "chicken katsu curry with rice"),
+        ("katsu curry w/ rice", "katsu curry", "katsu curry with rice"),
+        ("teriyaki chicken with some jasmine rice", "teriyaki chicken", None),
+        ("burrito bowl with black beans", "burrito bowl", None),
+    ],
+)
+def test_a_dish_counts_its_plain_ingredient_once(text, name, matched):
+    analysis = foods.analyse_meal(text)
+    assert [i.name for i in analysis.items] == [name]
+    assert analysis.items[0].servings == 1.0
+    if matched:
+        assert analysis.items[0].matched == matched
+
+
+def test_the_amount_before_a_dish_and_its_ingredient_is_the_dishes():
+    assert [(i.name, i.servings) for i in foods.analyse_meal("2 lentil dahls").items] == [
+        ("dal", 2.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("apple crumble and an apple", ["crumble", "apple"]),  # "and" lists two foods
+        ("dal with brown rice", ["dal", "brown rice"]),  # brown rice says more than the dish
+        ("spaghetti bolognese with garlic bread", ["spaghetti bolognese", "garlic bread"]),
+        ("curry with 2 portions of rice", ["curry", "rice"]),  # its own amount: extra rice
+        ("katsu curry, rice", ["katsu curry", "rice"]),
+        ("lentils and dal", ["lentils", "dal"]),
+    ],
+)
+def test_a_dish_and_a_food_beside_it_stay_apart_when_they_are_two(text, expected):
+    assert names(text) == expected
+
+
+def test_katsu_curry_and_rice_bowls_are_their_own_dishes():
+    katsu = foods.analyse_meal("chicken katsu curry")
+    assert names("chicken katsu curry") == ["katsu curry"]
+    assert katsu.groups == {"ultra_processed"}  # breaded cutlet and curry roux: NOVA 4
+    bowl = foods.analyse_meal("tuna rice bowl")
+    assert names("tuna rice bowl") == ["tuna", "rice bowl"]
+    assert "added_sugar" not in bowl.groups
+
+
 def test_plurals_and_uk_us_names():
     assert names("3 bananas") == ["banana"]
     assert names("blackberries") == ["blackberries"]
@@ -100,7 +149,7 @@ def test_for_tea_is_a_meal_time_but_a_cup_of_tea_is_a_drink():
         ("a bowl of porridge", 1.0),
         ("a cup of coffee", 1.0),
         ("a handful of almonds", 1.0),
-        ("4 eggs", 2.0),  # a serving of eggs is 2
+        ("4 eggs", 4.0),  # a serving of eggs is one egg
         ("300g greek yogurt", 2.0),  # a serving is 150 g
         ("a splash of milk", 0.25),
         ("2 pints of lager", 2.0),
@@ -110,6 +159,26 @@ def test_for_tea_is_a_meal_time_but_a_cup_of_tea_is_a_drink():
 )
 def test_quantities_become_servings(text, servings):
     assert item(text).servings == pytest.approx(servings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "servings"),
+    [
+        ("an egg", "egg", 1.0),
+        ("one egg", "egg", 1.0),
+        ("2 eggs", "egg", 2.0),
+        ("a couple of eggs", "egg", 2.0),
+        ("a biscuit", "biscuits", 1.0),
+        ("two biscuits", "biscuits", 2.0),
+        ("half a biscuit", "biscuits", 0.5),
+        ("three sausages", "sausages", 3.0),
+        ("a hash brown", "hash browns", 1.0),
+        ("2 crumpets", "crumpet", 2.0),
+    ],
+)
+def test_number_words_count_the_foods_people_count_one_at_a_time(text, name, servings):
+    analysis = foods.analyse_meal(text)
+    assert [(i.name, i.servings) for i in analysis.items] == [(name, servings)]
 
 
 def test_a_unit_alone_can_name_the_drink():
@@ -197,6 +266,22 @@ def test_common_misspellings_are_corrected(typo, name):
     assert found.unknown == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fresh raspberries", ["raspberries"]),  # not "fresh cranberries"
+        ("plain ice cream", ["ice cream"]),  # not "plain rice" and cream
+        ("fresh fish", ["fish"]),  # not "fresh fig"
+        ("homemade cherry crumble", ["cherries", "crumble"]),  # not "homemade curry"
+        ("veggie chillies", ["chilli pepper"]),  # not "vegetable curry"
+    ],
+)
+def test_a_known_word_is_never_corrected_across_words(text, expected):
+    analysis = foods.analyse_meal(text)
+    assert names(text) == expected
+    assert all(i.confidence == 1.0 for i in analysis.items)
+
+
 def test_corrected_items_carry_their_confidence():
     assert 0.8 < item("brocolli").confidence < 1.0
     assert item("broccoli").confidence == 1.0
@@ -214,6 +299,19 @@ def test_unknown_words_are_returned_not_guessed():
     analysis = foods.analyse_meal("porridge and qwerty blorp, then a zorblax")
     assert names("porridge and qwerty blorp, then a zorblax") == ["porridge"]
     assert analysis.unknown == ["qwerty blorp", "zorblax"]
+
+
+# -- processing (NOVA) ------------------------------------------------------------------------
+def test_black_pudding_is_a_reconstituted_meat_like_sausages():
+    assert foods.analyse_meal("black pudding").groups == {"ultra_processed"}
+    assert foods.analyse_meal("sausages").groups == {"ultra_processed"}
+    assert "ultra_processed" not in foods.analyse_meal("bacon").groups  # cured whole meat
+
+
+def test_toast_of_unstated_origin_is_nova_4_but_butter_and_bakery_bread_are_not():
+    assert foods.analyse_meal("butter").groups == {"dairy"}
+    assert foods.analyse_meal("plain toast with butter").groups == {"ultra_processed", "dairy"}
+    assert foods.analyse_meal("sourdough toast with butter").groups == {"dairy"}
 
 
 # -- custom foods ------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vagus.accounts.export import export_user_data, sections_by_model
+from vagus.backup.export import export_user_data
+from vagus.backup.registry import sections_by_model
 from world import tools as tools_world
 
 pytestmark = pytest.mark.django_db

@@ -1,90 +1,9 @@
+"""Shapes every app's API shares: the error message, and the error answers every route
+can give (added to the OpenAPI schema by vagus.api.api)."""
+
 from __future__ import annotations
 
-from datetime import date, datetime
-from uuid import UUID
-
 from ninja import Field, Schema
-
-
-class Me(Schema):
-    id: UUID
-    username: str
-    time_zone: str
-    today: date
-    is_demo: bool
-
-
-class MeasureOut(Schema):
-    id: UUID
-    code: str
-    label: str
-    kind: str
-    direction: str
-    custom: bool
-    archived: bool
-
-
-class MeasureIn(Schema):
-    label: str = Field(..., min_length=1, max_length=80)
-    kind: str = Field(..., description="scale, count, minutes or yesno")
-    direction: str = Field("", description="better, worse or empty")
-
-
-class DayOut(Schema):
-    day: date
-    values: dict[str, float]
-    note: str = ""
-    supplement_name: str = ""
-
-
-class DayIn(Schema):
-    values: dict[str, float | bool | None] = Field(
-        default_factory=dict,
-        description=(
-            "Measure code → value. null clears a value; codes left out are kept. Each value "
-            "must fit its measure (see GET /api/measures): a scale 0–10, hours 0–24, minutes "
-            "0–1440, Bristol type 1–7, yes/no as true/false; otherwise a 400 names the code."
-        ),
-    )
-    note: str | None = Field(None, max_length=4000)
-    supplement_name: str | None = Field(None, max_length=120)
-
-
-class SavedDay(DayOut):
-    stored: list[str]
-    cleared: list[str]
-
-
-class ObservationOut(Schema):
-    id: UUID
-    measure: str
-    day: date
-    value: float
-    source: str
-
-
-class MealIn(Schema):
-    text: str = Field(
-        ...,
-        min_length=1,
-        max_length=2000,
-        description="What you ate or drank, in your own words (no NUL characters).",
-    )
-    eaten_at: datetime = Field(
-        ...,
-        description=(
-            "ISO 8601 date and time; without an offset it is read in your own time zone. "
-            "Refused (400) if it is in the future where you are, or before 1900."
-        ),
-    )
-
-
-class MealOut(Schema):
-    id: UUID
-    day: date
-    eaten_at: datetime
-    text: str
-    analysis: dict | None = None
 
 
 class Message(Schema):

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from vagus.accounts.models import EARLIEST_DAY
-from vagus.diary import nutrition
-from vagus.diary.display import format_value
+from vagus.diary import day_version, nutrition
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.wording import format_value
 from vagus.inputs import local_day
 from vagus.text import has_nul
 
@@ -53,10 +53,14 @@ def save_checkin(
     note: str | None = None,
     supplement_name: str | None = None,
     source: str = "checkin",
+    version: str | None = None,
 ) -> CheckinResult:
     """Store a day's check-in. Keys present are set (None clears them); absent keys are kept.
 
     Everything is checked before anything is written, so bad input changes nothing.
+    ``version`` is what the page showed (``day_version``); when given, a save that would
+    overwrite something changed since then raises ``DayChangedElsewhere`` and writes nothing.
+    Without it (the API), the last writer wins, field by field.
     """
     check_day(user, day)
     # Only what a person types: questionnaire totals come from the whole questionnaire.
@@ -84,6 +88,15 @@ def save_checkin(
 
     result = CheckinResult(day=day)
     with transaction.atomic():
+        if version is not None:
+            texts = {"note": note, "supplement_name": supplement_name}
+            day_version.check_unchanged(
+                user,
+                day,
+                version,
+                cleaned,
+                {name: _stored_text(name, text) for name, text in texts.items()},
+            )
         existing = {
             obs.measure_id: obs
             for obs in Observation.objects.owned_by(user).filter(day=day, source=source).order_by()
@@ -123,14 +136,21 @@ def save_checkin(
     return result
 
 
+def _stored_text(name: str, text: str | None) -> str | None:
+    """A note or supplement name as it will be stored."""
+    if text is None:
+        return None
+    return text.strip()[:120] if name == "supplement_name" else text.strip()
+
+
 def _save_note(
     user: Any, day: date, note: str | None, supplement: str | None, result: CheckinResult
 ) -> None:
     day_note, _ = DayNote.objects.owned_by(user).get_or_create(owner=user, day=day)
     if note is not None:
-        day_note.text = note.strip()
+        day_note.text = _stored_text("note", note) or ""
     if supplement is not None:
-        day_note.supplement_name = supplement.strip()[:120]
+        day_note.supplement_name = _stored_text("supplement_name", supplement) or ""
     if day_note.is_empty:
         day_note.delete()
         return

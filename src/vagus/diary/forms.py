@@ -10,6 +10,7 @@ from django import forms
 from vagus.diary import kinds
 from vagus.diary.catalog import BRISTOL_TYPES
 from vagus.diary.models import Measure
+from vagus.widgets import IsoDateTimeInput
 
 
 class SegmentedRadio(forms.RadioSelect):
@@ -43,7 +44,23 @@ def _field_for(measure: Measure) -> forms.Field:
     widget = forms.NumberInput(
         attrs={"min": kind.minimum, "max": kind.maximum, "step": step, "inputmode": "decimal"}
     )
-    return forms.FloatField(min_value=kind.minimum, max_value=kind.maximum, widget=widget, **common)
+    unit = UNIT_WORDS.get(kind.code, "")
+    between = f"{measure.label} must be between {kind.minimum:g} and {kind.maximum:g}{unit}."
+    return forms.FloatField(
+        min_value=kind.minimum,
+        max_value=kind.maximum,
+        widget=widget,
+        error_messages={
+            "min_value": between,
+            "max_value": between,
+            "invalid": f"{measure.label} must be a number.",
+        },
+        **common,
+    )
+
+
+# How a limit reads in an error message: "between 0 and 24 hours".
+UNIT_WORDS = {"hours": " hours", "minutes": " minutes", "steps": " steps", "ms": " milliseconds"}
 
 
 class CheckinForm(forms.Form):
@@ -58,6 +75,8 @@ class CheckinForm(forms.Form):
     supplement_name = forms.CharField(
         required=False, max_length=120, label="Which probiotic or supplement? (optional)"
     )
+    # The day as this page showed it (vagus.diary.day_version), so a stale page cannot wipe it.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, measures: Iterable[Measure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,7 +84,11 @@ class CheckinForm(forms.Form):
         fields = {m.code: _field_for(m) for m in self.measures}
         # Measures first, in catalog order; the free text last.
         fields.update(
-            {"supplement_name": self.fields["supplement_name"], "note": self.fields["note"]}
+            {
+                "supplement_name": self.fields["supplement_name"],
+                "note": self.fields["note"],
+                "version": self.fields["version"],
+            }
         )
         self.fields = fields
 
@@ -91,7 +114,7 @@ class MealForm(forms.Form):
     )
     eaten_at = forms.DateTimeField(
         label="When",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=IsoDateTimeInput,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -166,20 +165,6 @@ class Meal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.eaten_at:%Y-%m-%d %H:%M} {self.text[:40]}"
-
-
-def days_with_entries(user: Any, start: date, end: date) -> list[date]:
-    """Calendar days in [start, end] on which the person logged anything."""
-    observed = set(
-        Observation.objects.owned_by(user)
-        .filter(day__range=(start, end))
-        .values_list("day", flat=True)
-        .distinct()
-    )
-    observed |= set(
-        Meal.objects.owned_by(user).filter(day__range=(start, end)).values_list("day", flat=True)
-    )
-    return sorted(observed)
 
 
 class CustomFood(models.Model):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
+from vagus.diary import wording
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.wording import format_value
 
 
 def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
@@ -73,3 +76,44 @@ def day_summaries(user: Any, start: date, end: date) -> list[dict[str, Any]]:
 
 def _shown(value: float | None) -> str | None:
     return None if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One stored value of a day, whichever part of Vagus wrote it."""
+
+    measure: Measure
+    value: float
+    source: str
+    origin: str  # the source in words: "from your breathing session"
+    time: datetime | None
+
+    @property
+    def shown(self) -> str:
+        return format_value(self.measure, self.value)
+
+
+def day_entries(user: Any, day: date) -> list[DayEntry]:
+    """Every value of the day: check-in, imports, coping tools, meals and questionnaires."""
+    rows = (
+        Observation.objects.owned_by(user)
+        .filter(day=day)
+        .select_related("measure", "tool_session")
+        .order_by("measure__position", "measure__label", "time", "pk")
+    )
+    return [
+        DayEntry(
+            measure=o.measure,
+            value=o.value,
+            source=o.source,
+            origin=wording.source_words(o.source, _tool_of(o)),
+            time=o.time,
+        )
+        for o in rows
+    ]
+
+
+def _tool_of(observation: Observation) -> str | None:
+    # The coping tool that wrote it, through the tools app's link back (no import needed).
+    session = getattr(observation, "tool_session", None)
+    return session.tool if session is not None else None

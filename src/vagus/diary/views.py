@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vagus.accounts.models import EARLIEST_DAY
-from vagus.diary import actions, cards, charts, custom_foods, queries
+from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, wording
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
+from vagus.diary.wording import format_value
 from vagus.ownership import owned_or_404
 from vagus.today import day_panels, today_cards
 
@@ -43,6 +44,7 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
         messages.info(request, f"Days before {EARLIEST_DAY.year} can't be logged; here is today.")
         return redirect("diary:today")
     measures = queries.measures_for(user)
+    conflict = None
     if request.method == "POST":
         form = CheckinForm(request.POST, measures=measures)
         if form.is_valid():
@@ -53,9 +55,13 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
                     form.measure_values(),
                     note=form.cleaned_data["note"],
                     supplement_name=form.cleaned_data["supplement_name"],
+                    version=form.cleaned_data["version"] or None,
                 )
             except actions.DiaryInputError as exc:
                 _add_errors(form, exc)
+            except day_version.DayChangedElsewhere as exc:
+                conflict = _conflict_view(exc, measures)
+                form = CheckinForm(initial=_after_conflict(form, exc), measures=measures)
             else:
                 request.session["last_saved"] = {
                     "day": day.isoformat(),
@@ -64,12 +70,9 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
                 }
                 return redirect(_day_url(user, day) + "#saved")
     else:
-        initial = {
-            code: _initial(value) for code, value in queries.checkin_values(user, day).items()
-        }
-        note = queries.day_note(user, day)
-        if note:
-            initial.update(note=note.text, supplement_name=note.supplement_name)
+        state = day_version.day_state(user, day)
+        initial: dict[str, object] = {code: _initial(value) for code, value in state.values.items()}
+        initial.update(state.texts, version=state.version())
         form = CheckinForm(initial=initial, measures=measures)
     saved = request.session.pop("last_saved", None)
     if saved and saved.get("day") != day.isoformat():
@@ -84,11 +87,81 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
             "previous_day": day - timedelta(days=1),
             "next_day": day + timedelta(days=1) if day < user.today() else None,
             "saved": saved,
+            "conflict": conflict,
+            "questions": _questions(form, _recorded_elsewhere(user, day)),
             "meals": queries.meals_on(user, day),
             "cards": today_cards(request) if day == user.today() else [],
             "panels": day_panels(request, day),
         },
+        status=409 if conflict else 200,
     )
+
+
+def _recorded_elsewhere(user: object, day: date) -> dict[str, dict[str, object]]:
+    """Values of the day that did not come from the check-in, by measure code, with the rule.
+
+    The check-in shows them beside its own field and never copies or overwrites them; a value
+    typed in the check-in is stored beside them (docs/insights.md: how a day is read).
+    """
+    by_code: dict[str, list[queries.DayEntry]] = {}
+    for entry in queries.day_entries(user, day):
+        if entry.source != wording.CHECKIN:
+            by_code.setdefault(entry.measure.code, []).append(entry)
+    return {
+        code: {"entries": entries, "hint": ELSEWHERE_HINTS.get(entries[0].measure.kind, MEAN_HINT)}
+        for code, entries in by_code.items()
+    }
+
+
+SUM_HINT = "This is counted already. Enter only what is not listed here: it is added to it."
+MEAN_HINT = "Kept as it is. An answer of your own is kept beside it; the day shows their average."
+ELSEWHERE_HINTS = {
+    "minutes": SUM_HINT,
+    "count": SUM_HINT,
+    "yesno": "Kept as it is. An answer of your own is kept beside it; any “yes” counts.",
+}
+
+
+def _questions(
+    form: CheckinForm, elsewhere: dict[str, dict[str, object]]
+) -> list[tuple[object, dict[str, object] | None]]:
+    return [(field, elsewhere.get(field.name)) for field in form.measure_fields()]
+
+
+def _shown(measures: dict[str, Measure], field: str, value: object) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if field in measures and isinstance(value, float):
+        return format_value(measures[field], value)
+    return str(value)
+
+
+def _conflict_view(
+    exc: day_version.DayChangedElsewhere, measures: list[Measure]
+) -> list[dict[str, str]]:
+    """Both versions of each clashing field, for the page to show side by side."""
+    by_code = {m.code: m for m in measures}
+    labels = {"note": "Note", "supplement_name": "Probiotic or supplement"}
+    return [
+        {
+            "label": by_code[c.field].label if c.field in by_code else labels.get(c.field, c.field),
+            "theirs": _shown(by_code, c.field, c.theirs),
+            "yours": _shown(by_code, c.field, c.yours),
+        }
+        for c in exc.conflicts
+    ]
+
+
+def _after_conflict(form: CheckinForm, exc: day_version.DayChangedElsewhere) -> dict[str, object]:
+    """The form again after a refused save: what this page changed is kept; a field it left as
+    it was shows what was saved elsewhere; the version is now the saved day's."""
+    initial: dict[str, object] = {name: form.data.get(name, "") for name in form.fields}
+    for c in exc.conflicts:
+        if c.yours_was_shown:
+            value = c.theirs
+            initial[c.field] = _initial(value) if isinstance(value, float) else (value or "")
+    initial["version"] = exc.current.version()
+    return initial
 
 
 def _initial(value: float) -> str:

@@ -29,7 +29,6 @@ def today_card(request: HttpRequest) -> dict[str, Any] | None:
     )
     return {
         "template": "experiments/today_card.html",
-        "order": 30,
         "stylesheet": "experiments/experiments.css",
         "items": [(plan, answers.get(plan.experiment.pk)) for plan in plans],
         "next": request.get_full_path(),

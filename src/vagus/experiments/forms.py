@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from vagus.experiments.library import OUTCOMES
+from vagus.widgets import IsoDateInput
 
 OUTCOME_CHOICES = [(o.code, o.label[0].upper() + o.label[1:]) for o in OUTCOMES.values()]
 
@@ -42,7 +43,7 @@ class SetupForm(forms.Form):
         help_text="Lived as planned but not counted, so a change has time to show or wear off.",
     )
     pairs = forms.IntegerField(label="Pairs of periods")
-    start = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="Start date", widget=IsoDateInput)
     hypothesis = forms.CharField(
         label="What you expect, in your own words",
         max_length=1000,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from vagus.experiments.models import COMPLETED, STOPPED, Experiment
-from vagus.experiments.results import Analysis, result_words
+from vagus.experiments.queries import Analysis
+from vagus.experiments.wording import result_words
 
 LIMITS = [
     "No blinding: you knew which days were change days, so expecting a benefit (or a harm) "
@@ -30,6 +31,19 @@ class Item:
     number: str  # the CENT item number(s)
     heading: str
     text: str
+
+
+def _count(n: float, noun: str) -> str:
+    """ "1 day", "2 days", "0.5 points": only exactly one is singular."""
+    return f"{n:g} {noun}{'' if n == 1 else 's'}"
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _orders(pairs: int) -> str:
+    """ "2⁵ = 32 possible orders": every order the coin flips could have drawn."""
+    return f"2{str(pairs).translate(SUPERSCRIPT)} = {2**pairs:,} possible orders"
 
 
 def _fmt(x: float) -> str:
@@ -67,8 +81,8 @@ def cent_items(experiment: Experiment, analysis: Analysis, today: date) -> list[
         Item(
             "3b",
             "Washout",
-            f"The first {schedule.washout_days} day(s) of every period were lived as planned "
-            "but not analysed (settling-in days), to limit carry-over."
+            f"The first {_count(schedule.washout_days, 'day')} of every period were lived as "
+            "planned but not analysed (settling-in days), to limit carry-over."
             if schedule.washout_days
             else "No settling-in days: every day of every period was analysed.",
         ),
@@ -81,7 +95,8 @@ def cent_items(experiment: Experiment, analysis: Analysis, today: date) -> list[
         Item(
             "7a",
             "Sample size",
-            f"Planned to find a change of {experiment.smallest_change:g} point(s): estimated power "
+            f"Planned to find a change of {_count(experiment.smallest_change, 'point')}: "
+            "estimated power "
             f"{plan.get('power', math.nan):.0%} with a day-to-day SD of "
             f"{plan.get('sd', math.nan):.2f} and autocorrelation "
             f"{plan.get('autocorrelation', math.nan):.2f}; the smallest possible p-value with "
@@ -105,16 +120,18 @@ def cent_items(experiment: Experiment, analysis: Analysis, today: date) -> list[
             "12a",
             "Statistical methods",
             "Pair differences (B minus A); estimate = their mean with a one-sample t 95% "
-            "interval; exact two-sided randomisation test over all 2^n orders; probability of "
-            "benefit under a sceptical prior centred on no difference, worth one pair of "
+            "interval; exact two-sided randomisation test over all "
+            f"{_orders(result.n_pairs or schedule.pairs)} (AB or BA in each pair); probability "
+            "of benefit under a sceptical prior centred on no difference, worth one pair of "
             "periods. Paused days were left out; missing days were not filled in.",
         ),
         Item(
             "13a",
             "Participant flow (periods)",
             f"{periods_done} of {2 * schedule.pairs} periods completed; "
-            f"{result.n_periods} periods in {result.n_pairs} complete pairs had data and were "
-            f"analysed; {paused} day(s) paused."
+            f"{_count(result.n_periods, 'period')} in {_count(result.n_pairs, 'complete pair')} "
+            "had data and were "
+            f"analysed; {_count(paused, 'day')} paused."
             + (f" Stopped early on {experiment.stopped:%d %B %Y}." if state == STOPPED else ""),
         ),
         Item(

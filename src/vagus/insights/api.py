@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from vagus.insights import patterns, screening
-from vagus.insights.data import daily_frame, measures_by_code
+from vagus.insights import patterns, queries
+from vagus.insights.queries import daily_frame, measures_by_code
 from vagus.insights.serialise import report_dict
 
 router = Router(tags=["insights"])
@@ -46,6 +46,7 @@ class InsightsOut(Schema):
     logged_days: int
     more_days_needed: int | None
     note: str
+    medication_note: str = Field(description="why medication measures are never analysed")
     significant: list[AssociationOut]
     not_clear: list[AssociationOut]
     too_few_days: list[WaitingOut]
@@ -70,12 +71,13 @@ def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") 
     """What goes with the outcome in your diary: adjusted associations, FDR-controlled.
 
     `significant` holds every factor-and-lag with q ≤ 0.10; `not_clear` one entry per other
-    estimated factor. Estimates are in the outcome's unit per `per` of the factor.
+    estimated factor. Estimates are in the outcome's unit per `per` of the factor. Medication
+    measures are never screened, as factor or outcome (`medication_note` says why).
     """
     measures = measures_by_code(request.user)
     try:
-        lag_tuple = screening.parse_lags(lags)
-        report = screening.insights_for(request.user, outcome, lag_tuple, measures=measures)
+        lag_tuple = queries.parse_lags(lags)
+        report = queries.insights_for(request.user, outcome, lag_tuple, measures=measures)
     except ValueError as exc:  # UnknownOutcomeError included: the message names the field
         raise HttpError(400, str(exc)) from None
     return report_dict(report)
@@ -86,8 +88,8 @@ def weekly(request: HttpRequest, outcome: str = "anxiety") -> dict:
     """Mean of the outcome in each Monday-to-Sunday week with a logged day, oldest first."""
     measures = measures_by_code(request.user)
     try:
-        chosen = screening.resolve_outcome(measures, outcome)
-    except screening.UnknownOutcomeError as exc:
+        chosen = queries.resolve_outcome(measures, outcome)
+    except queries.UnknownOutcomeError as exc:
         raise HttpError(400, str(exc)) from None
     weeks = patterns.weekly_averages(daily_frame(request.user), chosen.code)
     return {

@@ -19,4 +19,4 @@ def imported_notes(request: HttpRequest, day: date) -> dict[str, Any] | None:
     )
     if not notes:
         return None
-    return {"template": "interop/panels/imported_notes.html", "order": 60, "notes": notes}
+    return {"template": "interop/panels/imported_notes.html", "notes": notes}

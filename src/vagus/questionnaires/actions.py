@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -16,18 +16,27 @@ from vagus.diary.models import Measure, Observation
 from vagus.inputs import local_day
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
+from vagus.safety.questionnaire_flags import raw_answers_need_alert, score_needs_alert
 from vagus.science import instruments
 
-SELF_HARM = "self_harm_risk"
 _ITEM = re.compile(r"\bitems? (\d+)")
 
 
 class QuestionnaireInputError(ValueError):
-    """Bad input; ``errors`` maps a field (``item_3``, ``authored``, …) to a message."""
+    """Bad input; ``errors`` maps a field (``item_3``, ``authored``, …) to a message.
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    ``alert`` is set when an answer showed a self-harm signal although the rest was refused:
+    the signal is recorded anyway, and the crisis page must still come first.
+    """
+
+    def __init__(self, errors: Mapping[str, str], alert: SafetyAlert | None = None) -> None:
         self.errors = dict(errors)
+        self.alert = alert
         super().__init__("; ".join(self.errors.values()))
+
+    @property
+    def needs_crisis_page(self) -> bool:
+        return self.alert is not None
 
 
 @dataclass(frozen=True)
@@ -59,12 +68,70 @@ def record_response(
     difficulty: int | None = None,
 ) -> Recorded:
     """Score and store one completed questionnaire, its total as an Observation and, for a
-    self-harm signal, a safety alert. Everything is checked first; bad input writes nothing.
+    self-harm signal, a safety alert. Everything is checked first; bad input writes nothing,
+    except that a self-harm answer in refused input still records its alert (see
+    :func:`alert_for_unsaved_answers`) and the error carries it.
     """
     try:
         instrument = instruments.get(code)
     except instruments.UnknownInstrumentError as exc:
         raise QuestionnaireInputError({"instrument": str(exc)}) from None
+    # The raw self-harm answer is read before anything else is checked, so no error elsewhere
+    # in the form can lose it.
+    urgent = raw_answers_need_alert(code, answers)
+    try:
+        score, moment, day = _checked(user, instrument, answers, authored, difficulty)
+    except Exception as exc:
+        alert = _unsaved_answers_alert(user) if urgent else None
+        if isinstance(exc, QuestionnaireInputError):
+            exc.alert = alert
+        raise
+    measure = _score_measure(code)
+
+    with transaction.atomic():
+        observation = Observation.objects.create(
+            owner=user,
+            measure=measure,
+            day=day,
+            time=moment,
+            value=float(score.total),
+            source="questionnaire",
+        )
+        response = QuestionnaireResponse.from_score(
+            user, score, difficulty=difficulty, authored=moment, day=day, observation=observation
+        )
+        alert = None
+        if score_needs_alert(score.flags):
+            alert = SafetyAlert.objects.create(owner=user, response=response)
+    return Recorded(response, alert)
+
+
+def alert_for_unsaved_answers(user: Any, code: str, answers: Sequence[Any]) -> SafetyAlert | None:
+    """Record a safety alert for a self-harm answer in answers that cannot be stored.
+
+    Read from the raw answers before anything else is checked (PHQ-9 item 9 = 3 with question
+    3 blank, or an API call with items missing or null): the signal is never lost to a form
+    error. The answers themselves are not stored. Returns None when no answer raises a flag.
+    """
+    return _unsaved_answers_alert(user) if raw_answers_need_alert(code, answers) else None
+
+
+def _unsaved_answers_alert(user: Any) -> SafetyAlert:
+    with transaction.atomic():
+        return SafetyAlert.objects.create(
+            owner=user, response=None, source=SafetyAlert.UNSAVED_ANSWERS
+        )
+
+
+def _checked(
+    user: Any,
+    instrument: instruments.Instrument,
+    answers: Sequence[Any],
+    authored: datetime | None,
+    difficulty: int | None,
+) -> tuple[instruments.Score, datetime, date]:
+    """The score, moment and day of one completion, or QuestionnaireInputError."""
+    code = instrument.code
     try:
         score = instruments.score(code, answers)
     except ValueError as exc:
@@ -85,24 +152,7 @@ def record_response(
         raise QuestionnaireInputError(
             {"authored": "authored: that is in the future where you are."}
         )
-    measure = _score_measure(code)
-
-    with transaction.atomic():
-        observation = Observation.objects.create(
-            owner=user,
-            measure=measure,
-            day=day,
-            time=moment,
-            value=float(score.total),
-            source="questionnaire",
-        )
-        response = QuestionnaireResponse.from_score(
-            user, score, difficulty=difficulty, authored=moment, day=day, observation=observation
-        )
-        alert = None
-        if SELF_HARM in score.flags:
-            alert = SafetyAlert.objects.create(owner=user, response=response)
-    return Recorded(response, alert)
+    return score, moment, day
 
 
 def _score_measure(code: str) -> Measure:

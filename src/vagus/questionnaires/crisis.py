@@ -10,8 +10,10 @@ The country shown is the person's choice on the crisis page, else ``VAGUS_CRISIS
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 INTERNATIONAL = "INTL"
 # When the entries below were last compared with sources: every number and how to reach it
@@ -22,11 +24,32 @@ CHECKED = date(2026, 11, 29)
 
 
 @dataclass(frozen=True)
+class Way:
+    """One tap that reaches a service: a call (``tel:``) or a text (``sms:``)."""
+
+    label: str  # what the link says: "Call 116 123", "Text SHOUT to 85258"
+    href: str
+
+
+@dataclass(frozen=True)
 class Service:
     name: str
     contact: str  # what to dial or text, as people say it
-    how: str  # when and how to reach it
+    how: str  # when and how to reach it (the numbers themselves are the links)
     source: str  # the service's own page
+    call: str = ""  # the number to call, as written ("116 123"); empty if none
+    text: str = ""  # the number to text; empty if none
+    body: str = ""  # the keyword the text line asks for, pre-filled in the message
+
+    @property
+    def ways(self) -> tuple[Way, ...]:
+        ways = []
+        if self.call:
+            ways.append(Way(f"Call {self.call}", tel_href(self.call)))
+        if self.text:
+            label = f"Text {self.body} to {self.text}" if self.body else f"Text {self.text}"
+            ways.append(Way(label, sms_href(self.text, self.body)))
+        return tuple(ways)
 
 
 @dataclass(frozen=True)
@@ -37,6 +60,23 @@ class Country:
     services: tuple[Service, ...]
     source: str  # where the emergency number and the list were checked
     checked: date = CHECKED
+
+    @property
+    def emergency_calls(self) -> tuple[Way, ...]:
+        """Each emergency number as a call link ("112 or 999" is two); none for INTL."""
+        return tuple(Way(n, tel_href(n)) for n in re.findall(r"\d[\d ]*\d", self.emergency))
+
+
+def tel_href(number: str) -> str:
+    """``tel:116123``: digits only, dialled as written (short national codes have no prefix)."""
+    return "tel:" + re.sub(r"\D", "", number)
+
+
+def sms_href(number: str, body: str = "") -> str:
+    """``sms:85258?&body=SHOUT``: the ``?&body=`` form opens with the text filled in on both
+    iOS and Android; without a keyword, just the number."""
+    href = "sms:" + re.sub(r"\D", "", number)
+    return f"{href}?&body={quote(body)}" if body else href
 
 
 COUNTRIES: dict[str, Country] = {
@@ -52,6 +92,7 @@ COUNTRIES: dict[str, Country] = {
                     "116 123",
                     "Call free, any time, day or night.",
                     "https://www.samaritans.org/",
+                    call="116 123",
                 ),
                 Service(
                     "NHS 111",
@@ -59,12 +100,15 @@ COUNTRIES: dict[str, Country] = {
                     "Call for urgent help that is not an emergency; ask for the mental health "
                     "option (England, Wales and Scotland).",
                     "https://111.nhs.uk/",
+                    call="111",
                 ),
                 Service(
                     "Shout",
                     "Text SHOUT to 85258",
                     "Free text support, any time.",
                     "https://giveusashout.org/",
+                    text="85258",
+                    body="SHOUT",
                 ),
             ),
             "https://www.nhs.uk/nhs-services/mental-health-services/"
@@ -80,6 +124,7 @@ COUNTRIES: dict[str, Country] = {
                     "116 123",
                     "Call free, any time, day or night.",
                     "https://www.samaritans.org/ireland/",
+                    call="116 123",
                 ),
             ),
             "https://www.samaritans.org/ireland/",
@@ -92,14 +137,18 @@ COUNTRIES: dict[str, Country] = {
                 Service(
                     "988 Suicide & Crisis Lifeline",
                     "988",
-                    "Call or text 988, or chat at 988lifeline.org, any time.",
+                    "Call or text any time, or chat at 988lifeline.org.",
                     "https://988lifeline.org/",
+                    call="988",
+                    text="988",
                 ),
                 Service(
                     "Crisis Text Line",
                     "Text HOME to 741741",
                     "Free text support, any time.",
                     "https://www.crisistextline.org/",
+                    text="741741",
+                    body="HOME",
                 ),
             ),
             "https://988lifeline.org/",
@@ -112,8 +161,10 @@ COUNTRIES: dict[str, Country] = {
                 Service(
                     "9-8-8 Suicide Crisis Helpline",
                     "988",
-                    "Call or text 988, any time.",
+                    "Call or text any time.",
                     "https://988.ca/",
+                    call="988",
+                    text="988",
                 ),
             ),
             "https://988.ca/",
@@ -128,6 +179,7 @@ COUNTRIES: dict[str, Country] = {
                     "13 11 14",
                     "Call any time, day or night.",
                     "https://www.lifeline.org.au/",
+                    call="13 11 14",
                 ),
             ),
             "https://www.lifeline.org.au/",
@@ -140,14 +192,17 @@ COUNTRIES: dict[str, Country] = {
                 Service(
                     "1737, Need to talk?",
                     "1737",
-                    "Call or text 1737 free, any time, to talk with a trained counsellor.",
+                    "Call or text free, any time, to talk with a trained counsellor.",
                     "https://1737.org.nz/",
+                    call="1737",
+                    text="1737",
                 ),
                 Service(
                     "Lifeline Aotearoa",
                     "0800 543 354",
                     "Call free, any time.",
                     "https://www.lifeline.org.nz/",
+                    call="0800 543 354",
                 ),
             ),
             "https://1737.org.nz/",

@@ -76,6 +76,10 @@ class AnswerForm(forms.Form):
                 )
         return data
 
+    def raw_answers(self) -> list[Any]:
+        """The submitted answers in item order as sent, before any checking (None if blank)."""
+        return [self.data.get(self.add_prefix(f"item_{i.number}")) for i in self.instrument.items]
+
     def answers(self) -> list[float]:
         """The answers in item order, as numbers (a total alone for licensed forms)."""
         data = self.cleaned_data

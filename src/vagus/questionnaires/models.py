@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from vagus.ownership import OwnedQuerySet
+from vagus.safety.questionnaire_flags import score_needs_alert
 from vagus.science import instruments
 
 INSTRUMENT_CHOICES = [(code, instruments.get(code).name) for code in instruments.CODES]
@@ -87,7 +88,7 @@ class QuestionnaireResponse(models.Model):
 
     @property
     def self_harm_risk(self) -> bool:
-        return "self_harm_risk" in self.flags
+        return score_needs_alert(self.flags)
 
 
 class Schedule(models.Model):
@@ -117,9 +118,15 @@ class Schedule(models.Model):
 class SafetyAlert(models.Model):
     """A risk signal (e.g. PHQ-9 item 9 above 0). While unread, the crisis page comes first.
 
-    ``source`` says where it came from: "questionnaire" (with its ``response``) or "tools"
-    (crisis language in a thought record, journal entry or worry; no response).
+    ``source`` says where it came from: "questionnaire" (with its ``response``),
+    "questionnaire_unsaved" (a self-harm answer in a form that was refused, e.g. with questions
+    left blank; no response, as nothing was stored) or "tools" (crisis language in a thought
+    record, journal entry or worry; no response).
     """
+
+    QUESTIONNAIRE = "questionnaire"
+    UNSAVED_ANSWERS = "questionnaire_unsaved"
+    TOOLS = "tools"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(

@@ -48,12 +48,18 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
     instrument = _instrument_or_404(code)
     if request.method == "POST":
         form = AnswerForm(request.POST, instrument=instrument)
-        if form.is_valid():
+        if not form.is_valid():
+            # A self-harm answer reaches help even when other questions are blank or wrong.
+            if actions.alert_for_unsaved_answers(request.user, code, form.raw_answers()):
+                return redirect("questionnaires:crisis")
+        else:
             try:
                 recorded = actions.record_response(
                     request.user, code, form.answers(), difficulty=form.difficulty_answer()
                 )
             except actions.QuestionnaireInputError as exc:
+                if exc.needs_crisis_page:
+                    return redirect("questionnaires:crisis")
                 for name, message in exc.errors.items():
                     form.add_error(name if name in form.fields else None, message)
             else:

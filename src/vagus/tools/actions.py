@@ -13,9 +13,9 @@ from django.utils import timezone
 from vagus.diary.models import Measure, Observation
 from vagus.inputs import whole_number
 from vagus.questionnaires.models import SafetyAlert
+from vagus.safety.crisis_language import mentions_crisis
 from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools import catalog
-from vagus.tools.crisis_language import mentions_crisis
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
 
 MINDFULNESS = "mindfulness_minutes"

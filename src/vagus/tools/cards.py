@@ -19,7 +19,6 @@ def today_card(request: HttpRequest) -> dict[str, Any] | None:
         return None
     return {
         "template": "tools/cards/worry_time.html",
-        "order": 30,
         "count": count,
         "worry_time": queries.worry_time_for(user),
     }

@@ -21,7 +21,7 @@ PARSERS: dict[str, Parser] = {
     "csv": generic_csv.parse,
 }
 # The Vagus JSON backup is not a stream of records: it restores whole sections
-# (vagus.interop.restore).
+# (vagus.backup.restore).
 FORMATS: dict[str, str] = {
     "daylio": "Daylio (CSV export)",
     "bearable": "Bearable (CSV export)",
@@ -29,10 +29,6 @@ FORMATS: dict[str, str] = {
     "csv": "Spreadsheet CSV (date, measure, value)",
     "json": "Vagus backup (JSON)",
 }
-
-
-def source_of(fmt: str) -> str:
-    return f"import:{fmt}"
 
 
 def parse(fmt: str, stream: Any, **options: Any) -> ParseResult:

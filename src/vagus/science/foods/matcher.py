@@ -2,15 +2,18 @@
 
 At each word it tries, in order: a break between items; a modifier, negation or known food
 (the longest of these wins, so "peanut butter" beats "peanut" and "sugar free" beats "sugar");
-a quantity or unit; a misspelt food (rapidfuzz, behind a confidence threshold); a filler word.
-Anything left is reported as unknown rather than guessed. docs/foods.md states the rules in
-prose; this module is their implementation.
+a quantity or unit; a misspelt food (rapidfuzz, behind a confidence threshold, and never
+across a word that is already understood); a filler word. Anything left is reported as unknown
+rather than guessed. A dish and the plain food it is made of, read side by side ("lentil dahl",
+"katsu curry with rice"), count once. docs/foods.md states the rules in prose; this module is
+their implementation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -27,6 +30,8 @@ from .text import (
     PORTION_UNITS,
     SMALL_AMOUNTS,
     SOFT_BREAKS,
+    phrase_key,
+    plural_forms,
 )
 
 __all__ = ["Matcher", "servings_for"]
@@ -82,10 +87,37 @@ def servings_for(food: Food, quantity: float | None, unit: str | None) -> float:
     return amount
 
 
+def _servings(food: Food, quantity: float | None, unit: str | None) -> float:
+    return round(max(servings_for(food, quantity, unit), 0.01), 2)
+
+
 _PIECES = frozenset({"slice", "piece", "square", "rasher", "stick", "wing", "cube"})
 
 # A unit written with no food after it still says what was drunk: "2 pints" is beer.
 UNIT_FOODS = {"pint": "beer", "pints": "beer"}
+
+
+# How a plain food may be joined to the dish it is part of: written straight before it ("lentil
+# dahl") or after "with" ("katsu curry with rice"). "and" lists separate foods ("apple crumble and
+# an apple"), so it never joins.
+_DISH_BEFORE = ""
+_DISH_WITH = frozenset({"with", "w"})
+
+
+@lru_cache(maxsize=4096)
+def is_plain(food: Food) -> bool:
+    """True if ``food`` is its plant and nothing more: one of its names is the plant's name.
+
+    Rice, lentils and black beans are plain; brown rice (it says which rice), garlic bread and
+    dal are not. Only a plain food is read as part of a dish with the same plant.
+    """
+    if food.plant is None:
+        return False
+    plant = phrase_key(food.plant).split()
+    if not plant:
+        return False
+    forms = {" ".join(plant)} | {" ".join([*plant[:-1], p]) for p in plural_forms(plant[-1])}
+    return any(phrase_key(label) in forms for label in (food.name, *food.synonyms))
 
 
 def _fuzzy_cutoff(phrase: str, words: int) -> float:
@@ -111,6 +143,11 @@ class Matcher:
         self._pending_default: str | None = None
         self._negating = False
         self._negation_carries = False
+        # The food of the last item and the amount written before it, and what joins it to the
+        # next word (None once anything but filler or a joining word came between).
+        self._last_food: Food | None = None
+        self._last_amount: tuple[float | None, str | None] = (None, None)
+        self._link: str | None = None
 
     # -- lookups -------------------------------------------------------------------------
     def _exact_food(self, i: int) -> tuple[Food, int] | None:
@@ -127,6 +164,30 @@ class Matcher:
                     best = (food, length)
                     break
         return best
+
+    def _fuzzy_span_allowed(self, i: int, words: Sequence[str], known: str) -> bool:
+        """A misspelling spanning several words may only correct words that are not understood.
+
+        The longest exact phrase wins over a fuzzy match across words: a known word is never
+        corrected into another food ("fresh raspberries" is not "fresh cranberries", "plain
+        ice" not "plain rice"), nor a word under four letters, nor a word inside a known phrase
+        that starts within the span ("fresh orange sauce" is orange sauce, not "fresh orange
+        juice"); and a known phrase reaching past the span keeps its words ("... ice cream").
+        """
+        changed = []
+        for offset, (typed, meant) in enumerate(zip(words, known.split(), strict=True)):
+            if typed != meant:
+                if len(typed) < FUZZY_MIN_LENGTH or self._recognised(i + offset):
+                    return False
+                changed.append(i + offset)
+        end = i + len(words)
+        for j in range(i + 1, end):
+            other = self._exact_food(j)
+            if other is not None and (
+                j + other[1] > end or any(j <= c < j + other[1] for c in changed)
+            ):
+                return False
+        return True
 
     def _phrase_at(self, i: int, table: dict[tuple[str, ...], object], longest: int = 3) -> int:
         for length in range(min(longest, len(self.tokens) - i), 0, -1):
@@ -189,6 +250,8 @@ class Matcher:
                 ):
                     if first_is_filler and found[0].split()[0] != words[0]:
                         continue
+                    if length > 1 and not self._fuzzy_span_allowed(i, words, found[0]):
+                        continue
                     return index.phrases[found[0]], length, found[1] / 100.0
         return None
 
@@ -224,7 +287,7 @@ class Matcher:
         self._pending_removal = frozenset()
         self._pending_default = None
 
-    def _break(self, hard: bool) -> None:
+    def _break(self, hard: bool, word: str = "") -> None:
         self._flush_unknown()
         self._settle_pending()
         if self._unit in UNIT_FOODS:
@@ -234,6 +297,7 @@ class Matcher:
         self._quantity = None
         self._quantity_is_article = False
         self._unit = None
+        self._link = word if not hard and self._link is not None else None
         if hard:
             self._clause_start = len(self.items)
             self._negating = self._negation_carries = False
@@ -252,19 +316,61 @@ class Matcher:
         groups = food.groups - self._pending_removal
         self._pending_removal = frozenset()
         self._pending_default = None
-        servings = round(max(servings_for(food, self._quantity, self._unit), 0.01), 2)
-        self._quantity, self._unit, self._quantity_is_article = None, None, False
-        self.items.append(
-            FoodItem(
-                name=food.name,
-                matched=matched,
-                groups=groups,
-                servings=servings,
-                plant=food.plant,
-                confidence=round(confidence, 2),
-                custom=food.custom,
-            )
+        amount = (self._quantity, self._unit)
+        explicit = self._unit is not None or (
+            self._quantity is not None and not self._quantity_is_article
         )
+        servings = _servings(food, *amount)
+        self._quantity, self._unit, self._quantity_is_article = None, None, False
+        item = FoodItem(
+            name=food.name,
+            matched=matched,
+            groups=groups,
+            servings=servings,
+            plant=food.plant,
+            confidence=round(confidence, 2),
+            custom=food.custom,
+        )
+        if not self._count_in_dish(food, item, explicit):
+            self.items.append(item)
+            self._last_food, self._last_amount = food, amount
+        self._link = _DISH_BEFORE
+
+    def _count_in_dish(self, food: Food, item: FoodItem, explicit: bool) -> bool:
+        """Fold ``item`` into the item before it when one is a dish and the other its plain food.
+
+        "lentil dahl" is one dal (the amount written before "lentil" is the dal's), "katsu curry
+        with rice" one katsu curry (the dish already has its rice). A plain food with its own
+        amount ("curry with 2 portions of rice") is extra and stays. True if folded.
+        """
+        previous = self._last_food
+        if (
+            previous is None
+            or len(self.items) <= self._clause_start
+            or food.custom
+            or previous.custom
+            or food.plant is None
+            or food.plant != previous.plant
+        ):
+            return False
+        last = self.items[-1]
+        link = self._link
+        joined = " ".join(part for part in (last.matched, link, item.matched) if part)
+        if is_plain(food) and not is_plain(previous) and link in _DISH_WITH and not explicit:
+            dish, servings = last, last.servings
+        elif is_plain(previous) and not is_plain(food) and link == _DISH_BEFORE:
+            dish, servings = item, _servings(food, *self._last_amount)
+            self._last_food = food
+        else:
+            return False
+        self.items[-1] = replace(
+            dish,
+            matched=joined,
+            groups=last.groups | item.groups,
+            servings=servings,
+            confidence=min(last.confidence, item.confidence),
+        )
+        return True
 
     def _take_quantity(self, word: str) -> bool:
         """Record a number, number word or unit; True if ``word`` was one."""
@@ -299,7 +405,7 @@ class Matcher:
         while i < len(tokens):
             word = tokens[i]
             if word in HARD_BREAKS or (word in SOFT_BREAKS and word != "w"):
-                self._break(hard=word in HARD_BREAKS)
+                self._break(hard=word in HARD_BREAKS, word=word)
                 i += 1
                 continue
             food = self._exact_food(i)
@@ -361,7 +467,10 @@ class Matcher:
                     continue
             if is_filler:
                 self._flush_unknown()
+                if word == "w" and self._link is not None:
+                    self._link = word
             else:
                 self._unknown_run.append(word)
+                self._link = None
             i += 1
         self._break(hard=True)

@@ -9,6 +9,8 @@ Pure Python, no Django. The public API::
     instruments.score("phq9", [0] * 8 + [1])
     # Score(total=1, band="minimal", flags=frozenset({"self_harm_risk"}), instrument="phq9", ...)
     instruments.change("gad7", 14, 9)       # Change(delta=-5, meaningful=True, direction="better")
+    instruments.safety_flags("phq9", [None, None, None, None, None, None, None, None, "3"])
+    # frozenset({"self_harm_risk"}): read from raw answers, before the form is checked
 
 Bad answers (wrong count, out of range, fractions where whole numbers are required, bools, NaN,
 strings) raise ``ValueError`` with a message naming the item. An unknown code raises
@@ -24,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from .base import (
+    SAFETY_FLAGS,
     AnswerOption,
     Band,
     Change,
@@ -33,6 +36,7 @@ from .base import (
     Number,
     Score,
     change_between,
+    safety_flags_in_raw,
     score_answers,
 )
 from .ibs_sss import IBS_SSS
@@ -42,6 +46,7 @@ __all__ = [
     "CODES",
     "FLAGS",
     "INSTRUMENTS",
+    "SAFETY_FLAGS",
     "AnswerOption",
     "Band",
     "Change",
@@ -52,6 +57,7 @@ __all__ = [
     "UnknownInstrumentError",
     "change",
     "get",
+    "safety_flags",
     "score",
 ]
 
@@ -60,8 +66,8 @@ INSTRUMENTS: Mapping[str, Instrument] = MappingProxyType(
 )
 CODES: tuple[str, ...] = tuple(INSTRUMENTS)
 
-#: Every flag any instrument can raise. ``self_harm_risk`` needs immediate safety handling
-#: (crisis resources shown at once), whatever the total.
+#: Every flag any instrument can raise. Those in :data:`SAFETY_FLAGS` (``self_harm_risk``)
+#: need immediate safety handling (crisis resources shown at once), whatever the total.
 FLAGS: frozenset[str] = frozenset(
     rule.flag for instrument in INSTRUMENTS.values() for rule in instrument.flag_rules
 )
@@ -101,3 +107,13 @@ def change(code: str, previous_total: Number, current_total: Number) -> Change:
     never report a meaningful change.
     """
     return change_between(get(code), previous_total, current_total)
+
+
+def safety_flags(code: str, answers: Sequence[object]) -> frozenset[str]:
+    """The safety flags single answers raise, from raw answers that may be incomplete or wrong.
+
+    Call it before checking the rest of a form: PHQ-9 item 9 = "3" raises ``self_harm_risk``
+    even when other items are blank (``None``), missing or not numbers. Never raises for bad
+    answers; an unknown code raises :class:`UnknownInstrumentError`.
+    """
+    return safety_flags_in_raw(get(code), answers)

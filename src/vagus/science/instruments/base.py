@@ -230,6 +230,47 @@ def score_answers(instrument: Instrument, answers: Sequence[Number]) -> Score:
     return Score(total, band.label, flags, instrument.code, subscales, checked)
 
 
+#: Flags that call for immediate safety handling (crisis resources at once), whatever the total.
+SAFETY_FLAGS: frozenset[str] = frozenset({"self_harm_risk"})
+
+
+def safety_flags_in_raw(instrument: Instrument, answers: Sequence[object]) -> frozenset[str]:
+    """The safety flags that single item answers raise, read from raw, unchecked answers.
+
+    A self-harm answer must reach help even when the rest of the form is blank or wrong, so
+    this runs before :func:`score_answers` and never raises: ``answers`` may be short, hold
+    ``None`` for blanks, or hold text from a form (``"3"``). Only item rules for
+    :data:`SAFETY_FLAGS` are read. The answer must be a number within the item's published
+    range (``item_min``–``item_max``): one that is not a number, or is out of range, cannot
+    come from answering the question and raises nothing.
+    """
+    if isinstance(answers, str | bytes | Mapping | AbstractSet) or not isinstance(
+        answers, Sequence
+    ):
+        return frozenset()
+    raised = set()
+    for rule in instrument.flag_rules:
+        if rule.flag not in SAFETY_FLAGS or rule.item is None or rule.item > len(answers):
+            continue
+        value = _lenient_number(answers[rule.item - 1])
+        if value is not None and rule.at_least <= value <= instrument.item_max:
+            raised.add(rule.flag)
+    return frozenset(raised)
+
+
+def _lenient_number(value: object) -> float | None:
+    """``value`` as a finite float if it plainly is one (``3``, ``3.0``, ``" 3 "``), else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def change_between(instrument: Instrument, previous_total: Number, current_total: Number) -> Change:
     """Compare two totals of the same instrument (see :class:`Change`)."""
     previous = instrument.check_total(previous_total, "previous total")
