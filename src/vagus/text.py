@@ -1,6 +1,7 @@
 """Rules for free text that hold everywhere Vagus stores it.
 
-Pages, the API and importers all refuse the same two things, naming the field:
+Pages, the API, imports (``vagus.interop.staging``) and backup restores
+(``vagus.backup.restore``) all refuse the same two things, naming the field:
 
 - a NUL character: PostgreSQL text cannot hold one (SQLite can), so refusing it at the door keeps
   both databases storing the same things, and a stray NUL is never something a person meant;
@@ -14,7 +15,7 @@ session's settings), so JSON fields are covered as well as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 NUL = "\x00"
@@ -49,21 +50,29 @@ def refuse_unsafe_text(value: Any, field: str) -> None:
     """Raise ``UnsafeTextError`` naming the field (and the key or index inside it) when any
     text in ``value`` — a string, or the keys and values of nested objects and lists — holds a
     NUL or a lone surrogate. Anything that is not text is left to the field's own checks."""
+    for error in unsafe_texts(value, field):
+        raise error
+
+
+def unsafe_texts(value: Any, field: str) -> Iterator[UnsafeTextError]:
+    """Every text in ``value`` that cannot be stored, as the error naming where it is (a backup
+    lists them all; a request stops at the first, see ``refuse_unsafe_text``)."""
     if isinstance(value, str):
         problem = unsafe_text_problem(value)
         if problem:
-            raise UnsafeTextError(field, problem)
+            yield UnsafeTextError(field, problem)
     elif isinstance(value, Mapping):
         for key, item in value.items():
             inner = f"{field}.{key}" if field else str(key)
             problem = unsafe_text_problem(key) if isinstance(key, str) else None
             if problem:
                 # The key itself is broken: name it with its bad characters replaced.
-                raise UnsafeTextError(_printable(inner), problem)
-            refuse_unsafe_text(item, inner)
+                yield UnsafeTextError(_printable(inner), problem)
+                continue
+            yield from unsafe_texts(item, inner)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            refuse_unsafe_text(item, f"{field}[{index}]")
+            yield from unsafe_texts(item, f"{field}[{index}]")
 
 
 def _printable(text: str) -> str:
