@@ -14,8 +14,11 @@ pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).parent.parent / "interop" / "samples" / "daylio.csv"
 
 
-def test_import_daylio_on_a_phone(page, live_server, login, tmp_path, monkeypatch):
+def test_import_daylio_on_a_phone(page, live_server, login, tmp_path, monkeypatch, settings):
     monkeypatch.setenv("VAGUS_DATA_DIR", str(tmp_path))
+    # The live server shares the test database in memory, which a worker process cannot open:
+    # here the job runs in the request. tests/worker/test_consumer.py drives the real worker.
+    settings.VAGUS_IMPORTS_INLINE = True
     make_person("iris")
     login(page, "iris", PASSWORD)
     open_from_menu(page, "Import & export")

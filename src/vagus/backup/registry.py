@@ -19,7 +19,7 @@ no restorer is refused whole, so nothing is ever restored halfway.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +71,15 @@ class RestoreContext:
     def remember(self, section: str, old_id: str | None, row: Any) -> None:
         if old_id and isinstance(old_id, str):
             self.created.setdefault(section, {})[old_id] = row
+
+    def create_all(self, section: str, rows: Sequence[Any], objects: list[Any]) -> int:
+        """Save ``objects`` (one per backup row, in order) and remember each by its row's id."""
+        if not objects:
+            return 0
+        saved = type(objects[0]).objects.bulk_create(objects)
+        for row, obj in zip(rows, saved, strict=True):
+            self.remember(section, row.id, obj)
+        return len(saved)
 
     def find(self, section: str, old_id: str | None) -> Any:
         if not isinstance(old_id, str):

@@ -250,7 +250,4 @@ def restore_adherence(user: Any, data: Any, ctx: RestoreContext) -> int:
         answers.append(
             AdherenceAnswer(owner=user, experiment=experiment, day=row.day, followed=row.followed)
         )
-    saved = AdherenceAnswer.objects.bulk_create(answers)
-    for row, answer in zip(rows, saved, strict=True):
-        ctx.remember(ADHERENCE, row.id, answer)
-    return len(saved)
+    return ctx.create_all(ADHERENCE, rows, answers)

@@ -251,10 +251,7 @@ def restore_worries(user: Any, data: Any, ctx: RestoreContext) -> int:
         )
         worry.text = _text(section, i, "text", row.text, MAX_WORRY)  # sealed to the new row
         worries.append(worry)
-    saved = Worry.objects.bulk_create(worries)
-    for row, worry in zip(rows, saved, strict=True):
-        ctx.remember(section, row.id, worry)
-    return len(saved)
+    return ctx.create_all(section, rows, worries)
 
 
 @restorer("thought_records", order=88)
@@ -280,10 +277,7 @@ def restore_thought_records(user: Any, data: Any, ctx: RestoreContext) -> int:
             # Sealed to the new uuid and owner.
             setattr(record, name, _text(section, i, name, getattr(row, name)))
         records.append(record)
-    saved = ThoughtRecord.objects.bulk_create(records)
-    for row, record in zip(rows, saved, strict=True):
-        ctx.remember(section, row.id, record)
-    return len(saved)
+    return ctx.create_all(section, rows, records)
 
 
 @restorer("journal_entries", order=89)
@@ -297,7 +291,4 @@ def restore_journal(user: Any, data: Any, ctx: RestoreContext) -> int:
         entry = JournalEntry(uuid=uuid.uuid4(), owner=user, prompt=row.prompt, created=row.created)
         entry.text = _text(section, i, "text", row.text)  # sealed to the new uuid and owner
         entries.append(entry)
-    saved = JournalEntry.objects.bulk_create(entries)
-    for row, entry in zip(rows, saved, strict=True):
-        ctx.remember(section, row.id, entry)
-    return len(saved)
+    return ctx.create_all(section, rows, entries)
