@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import transaction
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
 log = logging.getLogger(__name__)
 
 
-def delete_account(user: Any) -> None:
+def delete_account(user: User) -> None:
     """Erase the person and everything they stored (every owned row cascades from the user).
 
     The login-attempt records that django-axes keeps under their username go too. What is

@@ -16,7 +16,7 @@ from vagus.accounts import actions
 from vagus.accounts.export import export_user_data
 from vagus.accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm, TokenForm
 from vagus.accounts.models import AccessToken
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -34,7 +34,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = SettingsForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
@@ -45,7 +45,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 
 def _settings(
-    request: HttpRequest, form: SettingsForm, new_token: str | None = None
+    request: AuthenticatedHttpRequest, form: SettingsForm, new_token: str | None = None
 ) -> HttpResponse:
     return render(
         request,
@@ -62,7 +62,7 @@ def _settings(
 @never_cache
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the token a name of up to 100 characters.")
@@ -75,7 +75,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, token_id: str) -> HttpResponse:
     token = owned_or_404(AccessToken, request.user, uuid=token_id)
     token.delete()
     messages.success(request, f"Token “{token.name}” revoked. Scripts using it will stop working.")
@@ -83,7 +83,7 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     document = export_user_data(request.user)
     today = request.user.today().isoformat()
     response = HttpResponse(
@@ -94,7 +94,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         actions.delete_account(request.user)

@@ -13,11 +13,14 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core import signing
 
 from vagus.diary import queries
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 SALT = "vagus.diary.day-version"
 NOTE_FIELDS = ("note", "supplement_name")
@@ -59,7 +62,7 @@ class DayChangedElsewhere(Exception):
         super().__init__("This day changed on another device.")
 
 
-def day_state(user: Any, day: date) -> DayState:
+def day_state(user: User, day: date) -> DayState:
     note = queries.day_note(user, day)
     return DayState(
         values=queries.checkin_values(user, day),
@@ -80,7 +83,7 @@ def _shown(version: str) -> tuple[dict[str, float], dict[str, str]]:
 
 
 def check_unchanged(
-    user: Any,
+    user: User,
     day: date,
     version: str,
     values: Mapping[str, float | None],

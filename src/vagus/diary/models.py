@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -13,15 +13,18 @@ from django.db.models import Q
 from vagus.diary import kinds
 from vagus.ownership import OwnedQuerySet
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
 
 class MeasureQuerySet(models.QuerySet):
-    def available_to(self, user: Any) -> MeasureQuerySet:
+    def available_to(self, user: User) -> MeasureQuerySet:
         """Built-in measures plus the person's own, never anyone else's."""
         if user is None or not getattr(user, "is_authenticated", False):
             return self.filter(owner__isnull=True)
         return self.filter(Q(owner__isnull=True) | Q(owner=user))
 
-    def owned_by(self, user: Any) -> MeasureQuerySet:
+    def owned_by(self, user: User) -> MeasureQuerySet:
         if user is None or not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(owner=user)
@@ -168,7 +171,7 @@ class Meal(models.Model):
         return f"{self.eaten_at:%Y-%m-%d %H:%M} {self.text[:40]}"
 
 
-def days_with_entries(user: Any, start: date, end: date) -> list[date]:
+def days_with_entries(user: User, start: date, end: date) -> list[date]:
     """Calendar days in [start, end] on which the person logged anything."""
     observed = set(
         Observation.objects.owned_by(user)

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vagus.accounts.models import EARLIEST_DAY
+from vagus.accounts.models import EARLIEST_DAY, User
 from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, sources
 from vagus.diary.display import format_value
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.today import day_panels, today_cards
 
 TIMELINE_RANGES = (30, 90, 365)
@@ -30,12 +30,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     return checkin(request, request.user.today())
 
 
 @login_required
-def checkin(request: HttpRequest, day: date) -> HttpResponse:
+def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
     user = request.user
     if day > user.today():
         messages.info(request, "That day hasn't come yet where you are; here is today.")
@@ -97,7 +97,7 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
     )
 
 
-def _recorded_elsewhere(user: object, day: date) -> dict[str, dict[str, object]]:
+def _recorded_elsewhere(user: User, day: date) -> dict[str, dict[str, object]]:
     """Values of the day that did not come from the check-in, by measure code, with the rule.
 
     The check-in shows them beside its own field and never copies or overwrites them; a value
@@ -175,7 +175,7 @@ def _day_url(user: object, day: date) -> str:
 
 
 @login_required
-def meals(request: HttpRequest) -> HttpResponse:
+def meals(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = MealForm(request.POST)
@@ -239,7 +239,7 @@ def _meal_view(meal: Meal) -> dict[str, object]:
 
 
 @login_required
-def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
+def meal_edit(request: AuthenticatedHttpRequest, meal_id: str) -> HttpResponse:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
     if request.method == "POST":
         form = MealForm(request.POST)
@@ -259,7 +259,7 @@ def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
+def meal_delete(request: AuthenticatedHttpRequest, meal_id: str) -> HttpResponse:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
     actions.delete_meal(request.user, meal)
     messages.success(request, f"Meal deleted: “{meal.text}”.")
@@ -267,14 +267,14 @@ def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
 
 
 @login_required
-def meals_week(request: HttpRequest) -> HttpResponse:
+def meals_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The last 7 days of meal-derived measures, with the evidence behind them."""
     summary = cards.week_summary(request.user, request.user.today())
     return render(request, "diary/meals_week.html", {"summary": summary})
 
 
 @login_required
-def foods(request: HttpRequest) -> HttpResponse:
+def foods(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's custom foods; adding one (here or from a meal) re-analyses every meal."""
     user = request.user
     if request.method == "POST":
@@ -307,7 +307,7 @@ def foods(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def food_delete(request: HttpRequest, food_id: str) -> HttpResponse:
+def food_delete(request: AuthenticatedHttpRequest, food_id: str) -> HttpResponse:
     food = owned_or_404(CustomFood, request.user, uuid=food_id)
     changed = custom_foods.delete_custom_food(request.user, food)
     messages.success(request, f"Forgot “{food.name}”. {_meals_changed(changed)}")
@@ -321,7 +321,7 @@ def _meals_changed(count: int) -> str:
 
 
 @login_required
-def measures(request: HttpRequest) -> HttpResponse:
+def measures(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = MeasureForm(request.POST)
@@ -348,7 +348,7 @@ def measures(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def measure_archive(request: HttpRequest, measure_id: str) -> HttpResponse:
+def measure_archive(request: AuthenticatedHttpRequest, measure_id: str) -> HttpResponse:
     measure = owned_or_404(Measure, request.user, uuid=measure_id)
     measure.archived = not measure.archived
     measure.save(update_fields=["archived"])
@@ -358,7 +358,7 @@ def measure_archive(request: HttpRequest, measure_id: str) -> HttpResponse:
 
 
 @login_required
-def timeline(request: HttpRequest) -> HttpResponse:
+def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     try:
         span = int(request.GET.get("days", 30))

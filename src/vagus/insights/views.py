@@ -12,6 +12,7 @@ from django.shortcuts import render
 from vagus.diary.models import Measure
 from vagus.insights import charts, patterns, screening, words
 from vagus.insights.data import daily_frame, measures_by_code
+from vagus.ownership import AuthenticatedHttpRequest
 
 CALENDAR_WEEKS = (4, 12, 26, 52)
 SCALE_TOP = {"scale": 10.0, "bristol": 7.0, "hours": 12.0}
@@ -76,7 +77,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
     report = screening.insights_for(
@@ -110,7 +111,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def weekly(request: HttpRequest) -> HttpResponse:
+def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
     weeks = patterns.weekly_averages(diary["frame"], outcome.code)
@@ -128,7 +129,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome, frame = diary["outcome"], diary["frame"]
     try:
@@ -169,7 +170,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def levels(request: HttpRequest) -> HttpResponse:
+def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request, with_factors=True)
     outcome, frame, chosen = diary["outcome"], diary["frame"], diary["chosen"]
     factors = [m for m in diary["factors"] if m.code != outcome.code]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -28,6 +28,9 @@ from vagus.interop.records import (
     Record,
     RowError,
 )
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 BATCH = 2000
 
@@ -109,7 +112,7 @@ def _infer_kind(values: Iterable[float]) -> str:
 
 
 def _resolve_measures(
-    user: Any, records: list[Record], create_measures: bool, report: ImportReport
+    user: User, records: list[Record], create_measures: bool, report: ImportReport
 ) -> _Resolved:
     available = list(Measure.objects.available_to(user))
     by_code = {m.code: m for m in available}
@@ -167,7 +170,7 @@ def _resolve_measures(
 
 
 def import_records(
-    user: Any,
+    user: User,
     parsed: ParseResult,
     *,
     dry_run: bool = False,
@@ -255,7 +258,7 @@ def _differs(entry: ImportedEntry, record: Record, value: float | None) -> bool:
 
 
 def _write(
-    user: Any,
+    user: User,
     source: str,
     records: list[Record],
     cleaned: dict[int, float],
@@ -347,7 +350,7 @@ def _write(
         ImportedEntry.objects.bulk_update(to_update_entries, ["text", "label", "day", "time"])
 
 
-def imported_sources(user: Any) -> list[dict[str, Any]]:
+def imported_sources(user: User) -> list[dict[str, Any]]:
     """Each import source this person has data from, with how many values and entries."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"values": 0, "entries": 0})
     for source in (
@@ -365,7 +368,7 @@ def imported_sources(user: Any) -> list[dict[str, Any]]:
     return [{"source": s, **c} for s, c in sorted(counts.items())]
 
 
-def remove_source(user: Any, source: str) -> int:
+def remove_source(user: User, source: str) -> int:
     """Remove everything one import source brought in; returns how many rows went.
 
     Values, notes and raw rows go; measures the import created go too unless other values

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
@@ -25,6 +25,9 @@ from django.utils import timezone
 from vagus.config.paths import data_dir
 from vagus.interop.models import ImportJob
 from vagus.interop.service import ImportFailed, run_import
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 200
@@ -48,7 +51,7 @@ def upload_path(job: ImportJob) -> Path:
     return upload_dir() / f"{job.uuid}.upload"
 
 
-def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
+def create_job(user: User, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
     """Store the uploaded file and start checking it (one job per upload)."""
     expire_abandoned(user)
     with transaction.atomic():
@@ -87,7 +90,7 @@ def remap(job: ImportJob, mood_map: dict[str, int]) -> None:
             _start(check_job, job)
 
 
-def expire_abandoned(user: Any) -> None:
+def expire_abandoned(user: User) -> None:
     """Uploads checked but never imported are not kept: they hold personal data. Nor are the
     uploads of jobs that stopped while running (a server stopped mid-check or mid-import)."""
     cut_off = timezone.now() - ABANDONED_AFTER

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vagus.interop import importing, restore
 from vagus.interop.parsers import FORMATS, parse
 from vagus.interop.records import FileError, ProgressFn, RowError
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class ImportFailed(ValueError):
@@ -36,7 +39,7 @@ class Outcome:
 
 
 def run_import(
-    user: Any,
+    user: User,
     fmt: str,
     path: Path | str,
     *,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +16,9 @@ from vagus.diary.models import Measure, Observation
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
 from vagus.science import instruments
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 SELF_HARM = "self_harm_risk"
 _ITEM = re.compile(r"\bitems? (\d+)")
@@ -59,7 +62,7 @@ def score_measure_code(code: str) -> str:
 
 
 def record_response(
-    user: Any,
+    user: User,
     code: str,
     answers: Sequence[Any],
     authored: datetime | None = None,
@@ -105,7 +108,7 @@ def record_response(
     return Recorded(response, alert)
 
 
-def alert_for_unsaved_answers(user: Any, code: str, answers: Sequence[Any]) -> SafetyAlert | None:
+def alert_for_unsaved_answers(user: User, code: str, answers: Sequence[Any]) -> SafetyAlert | None:
     """Record a safety alert for a self-harm answer in answers that cannot be stored.
 
     Read from the raw answers before anything else is checked (PHQ-9 item 9 = 3 with question
@@ -119,7 +122,7 @@ def alert_for_unsaved_answers(user: Any, code: str, answers: Sequence[Any]) -> S
     return _unsaved_answers_alert(user) if flags else None
 
 
-def _unsaved_answers_alert(user: Any) -> SafetyAlert:
+def _unsaved_answers_alert(user: User) -> SafetyAlert:
     with transaction.atomic():
         return SafetyAlert.objects.create(
             owner=user, response=None, source=SafetyAlert.UNSAVED_ANSWERS
@@ -127,7 +130,7 @@ def _unsaved_answers_alert(user: Any) -> SafetyAlert:
 
 
 def _checked(
-    user: Any,
+    user: User,
     instrument: instruments.Instrument,
     answers: Sequence[Any],
     authored: datetime | None,
@@ -169,7 +172,7 @@ def _score_measure(code: str) -> Measure:
     return measure
 
 
-def acknowledge_alerts(user: Any) -> int:
+def acknowledge_alerts(user: User) -> int:
     """Mark every open safety alert as read ("I have read this"); returns how many."""
     with transaction.atomic():
         return (
@@ -179,7 +182,7 @@ def acknowledge_alerts(user: Any) -> int:
         )
 
 
-def set_schedule(user: Any, code: str, every_days: int | None, enabled: bool) -> Schedule:
+def set_schedule(user: User, code: str, every_days: int | None, enabled: bool) -> Schedule:
     """Change how often one questionnaire is offered, or switch it off."""
     try:
         instrument = instruments.get(code)

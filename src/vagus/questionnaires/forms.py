@@ -66,7 +66,8 @@ class AnswerForm(forms.Form):
         return [self[f"item_{item.number}"] for item in self.instrument.items]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.instrument.answer_options and not self.errors:
             parts = [data.get(f"item_{i.number}") for i in self.instrument.items]
             given = [p for p in parts if p is not None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +15,9 @@ from vagus.questionnaires.models import SafetyAlert
 from vagus.tools import catalog
 from vagus.tools.crisis_language import mentions_crisis
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 MINDFULNESS = "mindfulness_minutes"
 SOURCE = "tool"
@@ -90,7 +93,7 @@ def _mindfulness_measure() -> Measure:
 
 
 def _session(
-    user: Any,
+    user: User,
     tool: str,
     duration_seconds: Any,
     anxiety_before: Any,
@@ -133,7 +136,7 @@ def _session(
 
 
 def record_session(
-    user: Any,
+    user: User,
     tool: str,
     duration_seconds: Any,
     anxiety_before: Any = None,
@@ -148,7 +151,7 @@ def record_session(
         )
 
 
-def _alert_if_crisis(user: Any, texts: Iterable[str]) -> SafetyAlert | None:
+def _alert_if_crisis(user: User, texts: Iterable[str]) -> SafetyAlert | None:
     # Saved first, in the same write: the words are never lost, and the crisis page follows.
     if mentions_crisis(texts):
         return SafetyAlert.objects.create(owner=user, source="tools")
@@ -156,7 +159,7 @@ def _alert_if_crisis(user: Any, texts: Iterable[str]) -> SafetyAlert | None:
 
 
 def save_thought_record(
-    user: Any,
+    user: User,
     texts: Mapping[str, Any],
     *,
     intensity_before: Any = None,
@@ -197,7 +200,7 @@ def save_thought_record(
 
 
 def save_journal_entry(
-    user: Any,
+    user: User,
     text: Any,
     prompt: str = "",
     *,
@@ -227,17 +230,17 @@ def save_journal_entry(
     return Saved(entry, session, alert)
 
 
-def delete_thought_record(user: Any, record: ThoughtRecord) -> None:
+def delete_thought_record(user: User, record: ThoughtRecord) -> None:
     with transaction.atomic():
         ThoughtRecord.objects.owned_by(user).filter(pk=record.pk).delete()
 
 
-def delete_journal_entry(user: Any, entry: JournalEntry) -> None:
+def delete_journal_entry(user: User, entry: JournalEntry) -> None:
     with transaction.atomic():
         JournalEntry.objects.owned_by(user).filter(pk=entry.pk).delete()
 
 
-def park_worry(user: Any, text: Any) -> Saved:
+def park_worry(user: User, text: Any) -> Saved:
     """Park a worry until worry time. Worries are checked for crisis language too."""
     body = _text(text, "text", limit=MAX_WORRY, required=True)
     with transaction.atomic():
@@ -248,7 +251,7 @@ def park_worry(user: Any, text: Any) -> Saved:
     return Saved(worry, None, alert)
 
 
-def resolve_worry(user: Any, worry: Worry) -> Worry:
+def resolve_worry(user: User, worry: Worry) -> Worry:
     """Mark a parked worry as dealt with (or let go) at worry time."""
     with transaction.atomic():
         Worry.objects.owned_by(user).filter(pk=worry.pk, resolved_at__isnull=True).update(
@@ -258,7 +261,7 @@ def resolve_worry(user: Any, worry: Worry) -> Worry:
     return worry
 
 
-def set_worry_time(user: Any, worry_time: Any) -> ToolPreferences:
+def set_worry_time(user: User, worry_time: Any) -> ToolPreferences:
     if not isinstance(worry_time, time):
         raise ToolInputError({"worry_time": "worry_time: expected a time of day, like 18:30"})
     with transaction.atomic():

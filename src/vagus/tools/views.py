@@ -8,9 +8,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from vagus.ownership import AuthenticatedHttpRequest
 from vagus.science.tool_effects import MIN_SESSIONS
 from vagus.tools import actions, catalog, queries, wording
 from vagus.tools.forms import BreathingForm, SessionForm, TimerForm
@@ -29,7 +30,7 @@ def saved_message(session: ToolSession) -> str:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "tools/index.html",
@@ -38,7 +39,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def what_helps(request: HttpRequest) -> HttpResponse:
+def what_helps(request: AuthenticatedHttpRequest) -> HttpResponse:
     helps = queries.what_helps(request.user)
     rows = [
         {
@@ -62,7 +63,7 @@ def what_helps(request: HttpRequest) -> HttpResponse:
 
 
 def _timed_tool(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     code: str,
     form_class: type[SessionForm],
     context: dict[str, Any] | None = None,
@@ -90,7 +91,7 @@ def _timed_tool(
 
 
 @login_required
-def breathing(request: HttpRequest) -> HttpResponse:
+def breathing(request: AuthenticatedHttpRequest) -> HttpResponse:
     patterns = catalog.BREATHING_PATTERNS
     phases = {
         code: [p.inhale, p.hold_in, p.exhale, p.hold_out]
@@ -106,7 +107,7 @@ def breathing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def relaxation(request: HttpRequest) -> HttpResponse:
+def relaxation(request: AuthenticatedHttpRequest) -> HttpResponse:
     steps = catalog.PMR_STEPS
     return _timed_tool(
         request,
@@ -125,10 +126,10 @@ def relaxation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def grounding(request: HttpRequest) -> HttpResponse:
+def grounding(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _timed_tool(request, "grounding", SessionForm, {"steps": catalog.GROUNDING_STEPS})
 
 
 @login_required
-def mindfulness(request: HttpRequest) -> HttpResponse:
+def mindfulness(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _timed_tool(request, "mindfulness", TimerForm)
