@@ -37,10 +37,11 @@ class OwnedQuerySet(models.QuerySet[M]):
 
 def owned_or_404(model: type[M], user: User | AnonymousUser | None, **lookup: Any) -> M:
     """The row matching ``lookup`` that belongs to ``user``, or 404."""
-    rows = model._default_manager.all()  # every owned model has one manager, ``objects``
+    rows: models.QuerySet[M] = model._default_manager.all()  # its one manager, ``objects``
     if not isinstance(rows, OwnedQuerySet):
         raise TypeError(f"{model.__name__} rows are not owned by a person")
     try:
-        return rows.owned_by(user).get(**lookup)
+        found: M = rows.owned_by(user).get(**lookup)
     except (ObjectDoesNotExist, ValueError) as exc:  # ValueError: malformed id
         raise Http404("Not found") from exc
+    return found

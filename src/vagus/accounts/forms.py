@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
@@ -52,7 +52,9 @@ class SettingsForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # An older name saved before (e.g. "US/Eastern") stays in the list until changed.
-        self.fields["time_zone"].choices = time_zones.grouped_choices(self.instance.time_zone)
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zones.grouped_choices(
+            self.instance.time_zone
+        )
 
 
 class DeleteAccountForm(forms.Form):

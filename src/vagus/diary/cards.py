@@ -119,6 +119,7 @@ def week_summary(user: User, end: date) -> dict[str, Any]:
     rows = []
     for code in foods.DAILY_MEASURES:
         values = [per_day[day][code] if day in per_day else None for day in days]
+        total: float
         if code == "plant_count":
             total = len(week_plants)  # distinct over the week, not a sum of daily counts
         else:

@@ -101,12 +101,12 @@ def check_unchanged(
         shown = shown_values.get(code)
         if theirs != shown and yours != theirs:
             conflicts.append(Conflict(code, theirs, yours, yours == shown))
-    for name, yours in texts.items():
-        if yours is None:
+    for name, your_text in texts.items():
+        if your_text is None:
             continue  # not part of this save
-        theirs = current.texts[name]
-        if _digest(theirs) != shown_digests.get(name, _digest("")) and yours != theirs:
-            was_shown = _digest(yours) == shown_digests.get(name, _digest(""))
-            conflicts.append(Conflict(name, theirs, yours, was_shown))
+        their_text = current.texts[name]
+        if _digest(their_text) != shown_digests.get(name, _digest("")) and your_text != their_text:
+            was_shown = _digest(your_text) == shown_digests.get(name, _digest(""))
+            conflicts.append(Conflict(name, their_text, your_text, was_shown))
     if conflicts:
         raise DayChangedElsewhere(conflicts, current)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -23,7 +23,9 @@ class OutcomeForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[Measure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [(m.code, m.label) for m in choices]
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
+            (m.code, m.label) for m in choices
+        ]
 
 
 class LevelsForm(OutcomeForm):
@@ -36,7 +38,9 @@ class LevelsForm(OutcomeForm):
 
     def __init__(self, *args: Any, factors: list[Measure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["factor"].choices = [(m.code, m.label) for m in factors]
+        cast(forms.ChoiceField, self.fields["factor"]).choices = [
+            (m.code, m.label) for m in factors
+        ]
 
 
 def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any]:

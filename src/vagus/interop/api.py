@@ -71,7 +71,7 @@ def start_import(
     imported as soon as it checks out, else confirm later. Poll ``GET /imports/{id}``."""
     if format not in FORMATS:
         raise HttpError(400, f"format: choose one of {', '.join(FORMATS)}")
-    if file.size > jobs.max_upload_bytes():
+    if (file.size or 0) > jobs.max_upload_bytes():
         raise HttpError(413, "file: too large for an upload; use “vagus import” on the server")
     options: dict[str, Any] = {"auto_confirm": confirm}
     try:

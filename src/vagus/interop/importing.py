@@ -257,6 +257,12 @@ def _differs(entry: ImportedEntry, record: Record, value: float | None) -> bool:
     )
 
 
+def _measure_ref(record: Record) -> MeasureRef:
+    if record.measure is None:  # parsers give every observation its measure
+        raise ValueError(f"line {record.line}: an observation without a measure")
+    return record.measure
+
+
 def _write(
     user: User,
     source: str,
@@ -304,7 +310,7 @@ def _write(
                 [
                     Observation(
                         owner=user,
-                        measure=measures[r.measure],
+                        measure=measures[_measure_ref(r)],
                         day=r.day,
                         time=r.time,
                         value=cleaned[i],

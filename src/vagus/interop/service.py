@@ -57,10 +57,10 @@ def run_import(
     if fmt == "json":
         try:
             document = restore.load(path.read_bytes())
-            report = restore.restore(user, document, dry_run=dry_run)
+            restored = restore.restore(user, document, dry_run=dry_run)
         except restore.RestoreRefused as exc:
             raise ImportFailed(str(exc)) from None
-        return Outcome(report.summary(), dict(report.counts), report.notes)
+        return Outcome(restored.summary(), dict(restored.counts), restored.notes)
     create_measures = bool(options.pop("create_measures", False))
     try:
         with path.open("rb") as stream:

@@ -31,7 +31,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, NoReturn
 from xml.parsers import expat
 from zoneinfo import ZoneInfo
 
@@ -127,7 +127,7 @@ def default_priority(name: str, device: str = "") -> int:
     return 2
 
 
-def _open_xml(stream: BinaryIO) -> tuple[BinaryIO, int | None]:
+def _open_xml(stream: BinaryIO) -> tuple[IO[bytes], int | None]:
     head = stream.read(4)
     stream.seek(0)
     if head != b"PK\x03\x04":
@@ -166,7 +166,7 @@ def parse(
     parser = expat.ParserCreate()
     seen_root = False
 
-    def forbid(*_: Any) -> None:
+    def forbid(*_: Any) -> NoReturn:
         raise _Forbidden()
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -272,17 +272,18 @@ def _by_day(columns: _Columns, day_of: Any) -> dict[date, list[int]]:
 
 
 def _union_seconds(intervals: list[tuple[float, float]]) -> float:
-    total, current_start, current_end = 0.0, None, None
-    for begin, end in sorted(intervals):
-        if current_end is None or begin > current_end:
-            if current_end is not None:
-                total += current_end - current_start  # type: ignore[operator]
+    ordered = sorted(intervals)
+    if not ordered:
+        return 0.0
+    total = 0.0
+    current_start, current_end = ordered[0]
+    for begin, end in ordered[1:]:
+        if begin > current_end:
+            total += current_end - current_start
             current_start, current_end = begin, end
         else:
             current_end = max(current_end, end)
-    if current_end is not None:
-        total += current_end - current_start  # type: ignore[operator]
-    return total
+    return total + current_end - current_start
 
 
 def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]:

@@ -107,7 +107,7 @@ def parse(
 ) -> ParseResult:
     result = ParseResult(SOURCE)
     text = csvfile.read_text(stream)
-    _, reader = csvfile.rows(
+    _header, reader = csvfile.rows(
         text, ["date", "time of day", "category", "rating/amount", "detail", "notes"]
     )
     rows = list(reader)
