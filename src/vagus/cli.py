@@ -14,7 +14,16 @@ import os
 import sys
 from collections.abc import Sequence
 
-PLUGIN_APPS = ("insights", "experiments", "tools", "interop", "learn", "questionnaires", "diary")
+PLUGIN_APPS = (
+    "accounts",
+    "insights",
+    "experiments",
+    "tools",
+    "interop",
+    "learn",
+    "questionnaires",
+    "diary",
+)
 
 
 def _setup() -> None:
@@ -58,6 +67,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+NO_TERMINAL = (
+    "vagus: there is no terminal to ask for the password. Pass it on standard input with "
+    "--password-stdin, for example:\n"
+    "  printf '%s\\n' \"$PASSWORD\" | vagus createuser {name} --password-stdin"
+)
+
+
+def _has_terminal() -> bool:
+    """Whether getpass can ask someone: it reads /dev/tty, else a terminal on stdin."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
 def cmd_createuser(args: argparse.Namespace) -> int:
     _setup()
     from django.contrib.auth.password_validation import validate_password
@@ -71,8 +97,16 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
+        if not _has_terminal():
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        try:
+            password = getpass.getpass("Password: ")
+            again = getpass.getpass("Password again: ")
+        except EOFError:
+            print(NO_TERMINAL.format(name=args.name), file=sys.stderr)
+            return 2
+        if again != password:
             print("vagus: the passwords differ.", file=sys.stderr)
             return 1
     user = User(username=args.name, time_zone=args.time_zone)

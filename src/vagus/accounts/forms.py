@@ -3,10 +3,14 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
+from django.http import HttpRequest
 
 from vagus.accounts import time_zones
-from vagus.accounts.models import User
+from vagus.accounts.models import Invite, User
+from vagus.accounts.passwords import password_is_right
+
+WRONG_PASSWORD = "That password is not right."
 
 
 def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -42,6 +46,35 @@ class SignUpForm(UserCreationForm):
         fields = ("username", "time_zone")
 
 
+INVITE_REFUSED = {
+    "unknown": "We don't know that invite code. Check it, or ask for a new one.",
+    "used": "This invite code has been used already. Ask for a new one.",
+    "revoked": "This invite code was withdrawn. Ask for a new one.",
+    "expired": "This invite code has expired. Ask for a new one.",
+}
+
+
+class InviteSignUpForm(SignUpForm):
+    """Sign-up on a server that takes one-time invite codes (VAGUS_SIGNUP=invite)."""
+
+    invite_code = forms.CharField(
+        max_length=100,
+        label="Invite code",
+        help_text="The code you were given by the person who runs this server.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+    field_order = ["invite_code", "username", "password1", "password2", "time_zone"]
+
+    def clean_invite_code(self) -> str:
+        code = self.cleaned_data["invite_code"].strip()
+        # A friendly early answer only: the code is really taken in sign_up's transaction.
+        invite = Invite.objects.filter(code_hash=Invite.hash(code)).first()
+        status = invite.status if invite is not None else "unknown"
+        if status != "open":
+            raise forms.ValidationError(INVITE_REFUSED[status])
+        return code
+
+
 class SettingsForm(forms.ModelForm):
     time_zone = TimeZoneField()
 
@@ -66,15 +99,30 @@ class DeleteAccountForm(forms.Form):
         label="I understand that everything I have logged will be deleted and cannot be recovered.",
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, request: HttpRequest, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That password is not right.")
+        if not password_is_right(self.request, self.user, password):
+            raise forms.ValidationError(WRONG_PASSWORD)
         return password
+
+
+class CheckedPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked under the login lockout."""
+
+    def __init__(self, user: User, *args: object, request: HttpRequest, **kwargs: object) -> None:
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        if not password_is_right(self.request, self.user, old_password):
+            raise forms.ValidationError(WRONG_PASSWORD, code="password_incorrect")
+        return old_password
 
 
 class TokenForm(forms.Form):

@@ -109,3 +109,79 @@ class AccessToken(models.Model):
         if token.last_used is None or now - token.last_used > LAST_USED_RESOLUTION:
             cls.objects.filter(pk=token.pk).update(last_used=now)
         return token.owner
+
+
+class InviteQuerySet(models.QuerySet):
+    def usable(self) -> InviteQuerySet:
+        """Neither used, revoked nor expired, right now."""
+        now = timezone.now()
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True).filter(
+            models.Q(expires__isnull=True) | models.Q(expires__gt=now)
+        )
+
+
+class Invite(models.Model):
+    """A one-time sign-up code made by the operator (`vagus invite create`).
+
+    Only the code's hash is stored, like a token's: the code is printed once.
+    """
+
+    PREFIX = "vgi-"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code_hash = models.CharField(max_length=64, unique=True)
+    note = models.CharField(max_length=100, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InviteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.note or str(self.uuid)
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.strip().encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, note: str = "", valid_for: timedelta | None = None) -> tuple[Invite, str]:
+        """Create an invite; the code is returned once and never stored."""
+        raw = cls.PREFIX + secrets.token_urlsafe(12)
+        expires = timezone.now() + valid_for if valid_for is not None else None
+        invite = cls.objects.create(code_hash=cls.hash(raw), note=note, expires=expires)
+        return invite, raw
+
+    @classmethod
+    def is_usable(cls, raw: str) -> bool:
+        return cls.objects.usable().filter(code_hash=cls.hash(raw)).exists()
+
+    @classmethod
+    def consume(cls, raw: str) -> Invite | None:
+        """Mark the code used and return its invite, or None if it cannot be used.
+
+        One conditional UPDATE decides, so two sign-ups racing with one code cannot both
+        win: the second finds ``used_at`` already set and changes nothing.
+        """
+        now = timezone.now()
+        matched = cls.objects.usable().filter(code_hash=cls.hash(raw))
+        if matched.update(used_at=now) != 1:
+            return None
+        return cls.objects.get(code_hash=cls.hash(raw))
+
+    @property
+    def status(self) -> str:
+        if self.used_at is not None:
+            return "used"
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires is not None and self.expires <= timezone.now():
+            return "expired"
+        return "open"

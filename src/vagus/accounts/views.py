@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +16,15 @@ from django.views.decorators.http import require_POST
 
 from vagus.accounts import actions
 from vagus.accounts.export import export_user_data
-from vagus.accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm, TokenForm
+from vagus.accounts.forms import (
+    INVITE_REFUSED,
+    CheckedPasswordChangeForm,
+    DeleteAccountForm,
+    InviteSignUpForm,
+    SettingsForm,
+    SignUpForm,
+    TokenForm,
+)
 from vagus.accounts.models import AccessToken
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
@@ -22,15 +32,41 @@ from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("diary:today")
-    form = SignUpForm(request.POST or None)
+    mode = settings.SIGNUP_MODE
+    if mode == "closed":
+        status = 403 if request.method == "POST" else 200
+        return render(request, "accounts/signup_closed.html", status=status)
+    form_class = InviteSignUpForm if mode == "invite" else SignUpForm
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, "Welcome to Vagus. Your account is ready; here is today's check-in."
-        )
-        return redirect("diary:today")
-    return render(request, "accounts/signup.html", {"form": form})
+        code = form.cleaned_data["invite_code"] if mode == "invite" else None
+        try:
+            user = actions.sign_up(form, invite_code=code)
+        except actions.InviteRefused:
+            form.add_error("invite_code", INVITE_REFUSED["used"])
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, "Welcome to Vagus. Your account is ready; here is today's check-in."
+            )
+            return redirect("diary:today")
+    return render(request, "accounts/signup.html", {"form": form, "mode": mode})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "signup_mode": settings.SIGNUP_MODE}
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = CheckedPasswordChangeForm
+    template_name = "accounts/password_change.html"
+
+    def get_form_kwargs(self) -> dict[str, object]:
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 @login_required
@@ -95,7 +131,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         actions.delete_account(request.user)
         logout(request)

@@ -1,10 +1,20 @@
-"""Where Vagus keeps its files: one data directory, chosen by VAGUS_DATA_DIR."""
+"""Where Vagus keeps its files: one data directory, chosen by VAGUS_DATA_DIR.
+
+Everything in it is personal (day notes, meals, answers, session keys, the keys themselves),
+so the directory is the server user's alone: 0700, and every file in it 0600.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+import stat
+import sys
 from pathlib import Path
+
+# Files Vagus creates from now on are readable by the server's user only. SQLite makes its
+# -wal and -shm files with the database file's own mode, so a 0600 database keeps them 0600.
+PRIVATE_UMASK = 0o077
 
 
 def data_dir() -> Path:
@@ -12,7 +22,38 @@ def data_dir() -> Path:
     configured = os.environ.get("VAGUS_DATA_DIR")
     path = Path(configured) if configured else Path.home() / ".local" / "share" / "vagus"
     path = path.expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def protect_data_dir() -> Path:
+    """Set a private umask for this process and tighten what an older version left open.
+
+    Called once at start-up by the settings, so the server, every ``vagus`` command and
+    ``django-admin`` all do it before a file is written.
+    """
+    os.umask(PRIVATE_UMASK)
+    path = data_dir()
+    info = path.stat()
+    if info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid():
+        # A shared directory such as /tmp, or another user's: not ours to lock down.
+        print(
+            f"vagus: {path} is shared or belongs to another user, so its permissions are left "
+            "alone; give Vagus a data directory of its own.",
+            file=sys.stderr,
+        )
+        return path
+    if stat.S_IMODE(info.st_mode) != 0o700:
+        path.chmod(0o700)
+    for entry in path.iterdir():
+        try:
+            mode = entry.lstat().st_mode
+        except FileNotFoundError:  # a -wal or -shm removed while we looked
+            continue
+        if stat.S_ISREG(mode) and stat.S_IMODE(mode) & 0o077:
+            entry.chmod(0o600)
+        elif stat.S_ISDIR(mode) and stat.S_IMODE(mode) & 0o077:
+            entry.chmod(0o700)
     return path
 
 

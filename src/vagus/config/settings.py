@@ -7,6 +7,10 @@ VAGUS_ALLOWED_HOSTS  comma-separated (default: 127.0.0.1,localhost)
 VAGUS_DEBUG          1 to enable Django's debug pages (never in production)
 VAGUS_CRISIS_COUNTRY country whose crisis lines are shown first (GB, IE, US, CA, AU, NZ; default:
                      guessed from the person's time zone, else international)
+VAGUS_HTTPS          1 when served over HTTPS (behind a proxy that sets X-Forwarded-Proto)
+VAGUS_SIGNUP         open (default), invite (one-time codes from `vagus invite create`) or closed
+VAGUS_TRUSTED_PROXY  how many reverse proxies stand in front, or their addresses; only then is
+                     X-Forwarded-For believed when keying the login lockout on an address
 """
 
 from __future__ import annotations
@@ -16,8 +20,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
-from vagus.config.paths import data_dir, secret_key
+from vagus.accounts.client_address import check_trusted_proxy
+from vagus.config.paths import data_dir, protect_data_dir, secret_key
+
+protect_data_dir()  # before any file is written: private umask, 0700 directory, 0600 files
 
 DEBUG = os.environ.get("VAGUS_DEBUG", "") in {"1", "true", "yes"}
 SECRET_KEY = secret_key()
@@ -34,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "ninja",  # serves the API docs' own static files: no CDN
     "vagus.accounts",
     "vagus.diary",
@@ -48,7 +58,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before the no-store rule below: they may be cached.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "vagus.accounts.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -132,6 +145,34 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Axes keeps the POST data of failed attempts; the password change and sign-up forms name
+# their password fields differently from "password", so mask those too.
+AXES_SENSITIVE_PARAMETERS = [
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "password1",
+    "password2",
+    "invite_code",
+]
+AXES_CLIENT_IP_CALLABLE = "vagus.accounts.client_address.client_address"
+# Unset: the lockout keys on the connecting address and ignores X-Forwarded-For, which anyone
+# can write. Set it (a count of proxies, or their addresses) when a reverse proxy stands in
+# front, so a lockout hits the real client and not everyone behind the proxy.
+TRUSTED_PROXY = os.environ.get("VAGUS_TRUSTED_PROXY", "").strip()
+try:
+    check_trusted_proxy(TRUSTED_PROXY)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"VAGUS_TRUSTED_PROXY: {exc}.") from None
+
+# Who may create an account: anyone (the local demo's default), holders of a one-time invite
+# code, or nobody (accounts come from `vagus createuser`).
+SIGNUP_MODES = ("open", "invite", "closed")
+SIGNUP_MODE = os.environ.get("VAGUS_SIGNUP", "open").strip().lower() or "open"
+if SIGNUP_MODE not in SIGNUP_MODES:
+    raise ImproperlyConfigured(
+        f"VAGUS_SIGNUP must be one of {', '.join(SIGNUP_MODES)}, not “{SIGNUP_MODE}”."
+    )
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -155,9 +196,32 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Scripts, styles, images and fetches from this server only; no CDN. The experiment report's
+# one <style> block carries a per-response nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 if os.environ.get("VAGUS_HTTPS", "") in {"1", "true", "yes"}:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    # vagus serve speaks plain HTTP, so HTTPS means a proxy terminates TLS in front of it; the
+    # proxy must set X-Forwarded-Proto (and overwrite one sent by the client).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
 
 CRISIS_COUNTRY = os.environ.get("VAGUS_CRISIS_COUNTRY", "").strip().upper()
 
