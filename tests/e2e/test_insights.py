@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
 
 from insights.diaries import plant_diary
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
 
 pytestmark = pytest.mark.e2e
 

@@ -14,11 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from tests.helpers.world import build_world
 
 import vagus.interop
 from vagus.accounts.export import export_user_data
 from vagus.interop.service import run_import
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(vagus.interop.__file__).parent / "schema" / "vagus-export.schema.json"

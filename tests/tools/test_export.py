@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers.world import tools as tools_world
 
 from vagus.accounts.export import export_user_data, sections_by_model
-from world import tools as tools_world
 
 pytestmark = pytest.mark.django_db
 

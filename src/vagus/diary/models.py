@@ -17,17 +17,12 @@ if TYPE_CHECKING:
     from vagus.accounts.models import User
 
 
-class MeasureQuerySet(models.QuerySet):
+class MeasureQuerySet(OwnedQuerySet["Measure"]):
     def available_to(self, user: User) -> MeasureQuerySet:
         """Built-in measures plus the person's own, never anyone else's."""
         if user is None or not getattr(user, "is_authenticated", False):
             return self.filter(owner__isnull=True)
         return self.filter(Q(owner__isnull=True) | Q(owner=user))
-
-    def owned_by(self, user: User) -> MeasureQuerySet:
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(owner=user)
 
     def active(self) -> MeasureQuerySet:
         return self.filter(archived=False)
