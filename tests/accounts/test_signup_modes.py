@@ -51,7 +51,7 @@ def test_invite_code_signs_up_once(visitor, client_of, settings):
     assert "Invite code" in visitor.get(reverse("accounts:signup")).content.decode()
 
     without = sign_up(visitor, "pia")
-    assert "This field is required" in without.content.decode()
+    assert "Invite code: please fill this in" in without.content.decode()
     wrong = sign_up(visitor, "pia", invite_code="vgi-not-a-real-code")
     assert "know that invite code" in wrong.content.decode()
     assert not User.objects.filter(username="pia").exists()
