@@ -199,7 +199,7 @@ def _analysis(data: Any) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         return None
     items, unknown, groups = data.get("items"), data.get("unknown"), data.get("groups")
-    if not all(isinstance(v, list) for v in (items, unknown, groups)):
+    if not (isinstance(items, list) and isinstance(unknown, list) and isinstance(groups, list)):
         return None
     if not all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items):
         return None
