@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.helpers import PASSWORD, serious
 from tests.helpers.db import make_person
-
-from insights.diaries import plant_diary
+from tests.helpers.diaries import plant_diary
 
 pytestmark = pytest.mark.e2e
 
