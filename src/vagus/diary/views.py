@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -168,8 +169,8 @@ def _initial(value: float) -> str:
     return f"{value:g}"
 
 
-def _day_url(user: object, day: date) -> str:
-    if day == user.today():  # type: ignore[attr-defined]
+def _day_url(user: User, day: date) -> str:
+    if day == user.today():
         return reverse("diary:today")
     return reverse("diary:day", kwargs={"day": day})
 
@@ -393,6 +394,6 @@ def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _add_errors(form: object, exc: actions.DiaryInputError) -> None:
+def _add_errors(form: forms.BaseForm, exc: actions.DiaryInputError) -> None:
     for name, message in exc.errors.items():
-        form.add_error(name if name in form.fields else None, message)  # type: ignore[attr-defined]
+        form.add_error(name if name in form.fields else None, message)
