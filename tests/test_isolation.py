@@ -16,8 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.helpers import PASSWORD
 from tests.helpers.world import build_world, public_params, public_routes
-from vagus.accounts.export import export_user_data
 from vagus.accounts.models import AccessToken, User
+from vagus.backup.export import export_user_data
 
 pytestmark = pytest.mark.django_db
 

@@ -23,6 +23,7 @@ PLUGIN_APPS = (
     "learn",
     "questionnaires",
     "diary",
+    "worker",
 )
 
 
@@ -43,9 +44,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host not in hosts and "*" not in hosts:
         os.environ["VAGUS_ALLOWED_HOSTS"] = ",".join(sorted(hosts | {args.host}))
     print(f"Vagus is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    # The background worker (imports, clean-up) starts beside gunicorn: see vagus.server.
     from vagus.server import run_gunicorn
 
-    return run_gunicorn(args.host, args.port, workers=args.workers, threads=args.threads)
+    return run_gunicorn(
+        args.host,
+        args.port,
+        workers=args.workers,
+        threads=args.threads,
+        with_worker=not args.no_worker,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -124,8 +132,8 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
-    from vagus.accounts.export import export_user_data
     from vagus.accounts.models import User
+    from vagus.backup.export import export_user_data
 
     user = User.objects.filter(username=args.user).first()
     if user is None:
@@ -152,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=int, default=4)
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the background worker (run `vagus worker` yourself)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     demo = sub.add_parser("demo", help="create the demo account if it does not exist")

@@ -41,7 +41,8 @@ def fill_diary(user: User) -> None:
 
 
 def test_every_owned_model_is_in_the_export(person):
-    from vagus.accounts.export import export_user_data, sections_by_model
+    from vagus.backup.export import export_user_data
+    from vagus.backup.registry import sections_by_model
 
     build_world(person, "secret")
     document = export_user_data(person)

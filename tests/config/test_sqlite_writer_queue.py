@@ -17,13 +17,13 @@ def _own_databases(django_db_blocker):
         yield
 
 
-def sqlite(path):
+def sqlite(path, timeout=20):
     handler = ConnectionHandler(
         {
             "default": {
                 "ENGINE": "vagus.config.sqlite_backend",
                 "NAME": str(path),
-                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": timeout},
             }
         }
     )
@@ -102,3 +102,37 @@ def test_a_rolled_back_writer_releases_the_lock(tmp_path):
     assert done.wait(2)
     first.close()
     second.close()
+
+
+def test_a_write_outside_a_transaction_queues_too(tmp_path):
+    """An access token's "last used" UPDATE runs in autocommit mode, with no BEGIN. Behind a
+    writer that holds the database longer than the busy timeout it used to fail with
+    "database is locked"; now it waits in the same queue and goes once the writer commits."""
+    db = tmp_path / "autocommit.sqlite3"
+    first = sqlite(db, timeout=0.2)
+    first.cursor().execute("CREATE TABLE token (id INTEGER PRIMARY KEY, last_used TEXT)")
+    first.cursor().execute("INSERT INTO token VALUES (1, NULL)")
+    begin(first)
+    first.cursor().execute("INSERT INTO token VALUES (2, NULL)")
+    outcome: list[object] = []
+
+    def token_call():
+        other = sqlite(db, timeout=0.2)
+        try:
+            other.cursor().execute("UPDATE token SET last_used = 'now' WHERE id = 1")
+            outcome.append("written")
+        except Exception as exc:  # the old behaviour: OperationalError, database is locked
+            outcome.append(exc)
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=token_call)
+    thread.start()
+    thread.join(0.8)  # four busy timeouts: long enough for the old code to give up
+    assert thread.is_alive() and outcome == [], f"the write did not queue: {outcome}"
+    end(first)
+    thread.join(5)
+    assert outcome == ["written"]
+    rows = list(first.cursor().execute("SELECT id, last_used FROM token ORDER BY id"))
+    assert rows == [(1, "now"), (2, None)]
+    first.close()

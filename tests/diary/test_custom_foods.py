@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.diary import actions, custom_foods, nutrition
 from vagus.diary.models import CustomFood, Meal, Observation
 from vagus.science import foods

@@ -14,7 +14,7 @@ from itertools import count
 import pytest
 from tests.helpers.db import make_person
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.experiments import actions
 from vagus.experiments.models import AdherenceAnswer, Experiment
 from vagus.interop.service import ImportFailed, run_import

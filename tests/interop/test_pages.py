@@ -75,7 +75,7 @@ def test_the_csv_tick_box_creates_measures(person, person_client, samples, inlin
 
 
 def test_uploads_over_the_limit_are_refused_clearly(person, person_client, samples, settings):
-    settings.VAGUS_MAX_IMPORT_BYTES = 100
+    settings.VAGUS_MAX_UPLOAD_MB = 100 / 1024**2
     response = upload(person_client, samples, "daylio.csv", "daylio")
     assert response.status_code == 400
     assert "the most Vagus takes" in response.content.decode()

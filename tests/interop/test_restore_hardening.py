@@ -16,13 +16,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from tests.helpers.db import make_person
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
+from vagus.backup.restore import RestoreRefused, restore
 from vagus.diary import actions
 from vagus.diary.models import Meal, Measure, Observation
 from vagus.experiments import actions as experiments
 from vagus.interop import jobs
 from vagus.interop.models import ImportJob
-from vagus.interop.restore import RestoreRefused, restore
 from vagus.interop.service import ImportFailed, run_import
 from vagus.questionnaires import actions as questionnaires
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert
@@ -155,13 +155,13 @@ def test_malformed_values_are_refused(person, target, snapshot, section, change,
 
 
 def test_an_unexpected_error_in_a_section_is_a_refusal(person, target, monkeypatch):
-    from vagus.interop import registry
+    from vagus.backup import registry
 
     def broken(user, rows, ctx):
         raise TypeError("secret text")
 
-    imp = next(i for i in registry.importers() if i.section == "day_notes")
-    monkeypatch.setitem(registry._IMPORTERS, "day_notes", imp.__class__("day_notes", 30, broken))
+    imp = next(i for i in registry.restorers() if i.section == "day_notes")
+    monkeypatch.setitem(registry.RESTORERS, "day_notes", imp.__class__("day_notes", 30, broken))
     document = _document(person)
     with pytest.raises(RestoreRefused, match="day_notes") as caught:
         restore(target, document)

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 from tests.helpers.db import make_person
 
-from vagus.accounts.export import export_user_data
-from vagus.interop.restore import restore
+from vagus.backup.export import export_user_data
+from vagus.backup.restore import restore
 from vagus.questionnaires import actions
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert
 

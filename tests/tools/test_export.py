@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.helpers.world import tools as tools_world
 
-from vagus.accounts.export import export_user_data, sections_by_model
+from vagus.backup.export import export_user_data
+from vagus.backup.registry import sections_by_model
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone
 from tests.helpers.db import make_person
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.diary.models import Observation
 from vagus.interop.service import ImportFailed, run_import
 from vagus.questionnaires.models import SafetyAlert

@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 
 from vagus.accounts.models import Invite, User
+from vagus.audit import record
 
 log = logging.getLogger(__name__)
 
@@ -66,4 +67,6 @@ def delete_account(user: User) -> None:
             model.objects.filter(username=username).delete()
         Session.objects.filter(session_key__in=sessions_of(user)).delete()
         user.delete()
+        # Kept after the account: names no one, so nothing personal outlives the deletion.
+        record("account.delete", None)
     log.warning("account %s deleted at its owner's request", account_id)

@@ -15,7 +15,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vagus.accounts import actions
-from vagus.accounts.export import export_user_data
 from vagus.accounts.forms import (
     INVITE_REFUSED,
     CheckedPasswordChangeForm,
@@ -26,6 +25,7 @@ from vagus.accounts.forms import (
     TokenForm,
 )
 from vagus.accounts.models import AccessToken
+from vagus.backup.export import export_user_data
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 

@@ -11,6 +11,8 @@ VAGUS_HTTPS          1 when served over HTTPS (behind a proxy that sets X-Forwar
 VAGUS_SIGNUP         open (default), invite (one-time codes from `vagus invite create`) or closed
 VAGUS_TRUSTED_PROXY  how many reverse proxies stand in front, or their addresses; only then is
                      X-Forwarded-For believed when keying the login lockout on an address
+VAGUS_MAX_UPLOAD_MB  the largest import file the page and API take (default 512)
+VAGUS_IMPORTS_AT_ONCE imports the worker runs at the same time (default 2; one per person)
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "vagus.tools",
     "vagus.interop",
     "vagus.learn",
+    "vagus.audit",
     "vagus.api",
 ]
 
@@ -230,4 +233,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# Background work: imports and the scheduled clean-up run in a huey consumer (`vagus worker`,
+# started beside gunicorn by `vagus serve`). Its queue is a SQLite file in the data directory,
+# so it works the same whether the main database is SQLite or PostgreSQL.
+VAGUS_IMPORTS_AT_ONCE = max(1, int(os.environ.get("VAGUS_IMPORTS_AT_ONCE", "2") or 2))
+VAGUS_IMPORTS_PER_PERSON = 1
+VAGUS_MAX_UPLOAD_MB = float(os.environ.get("VAGUS_MAX_UPLOAD_MB", "512") or 512)
+INSTALLED_APPS += ["huey.contrib.djhuey", "vagus.worker"]
+HUEY = {
+    "huey_class": "huey.SqliteHuey",
+    "name": "vagus",
+    "filename": str(data_dir() / "tasks.sqlite3"),
+    "immediate": False,
+    "results": False,
+    "consumer": {"workers": VAGUS_IMPORTS_AT_ONCE, "worker_type": "thread"},
 }

@@ -17,7 +17,6 @@ class DiaryConfig(AppConfig):
     today_cards = ["vagus.diary.cards.gut_diet_card"]
 
     def ready(self) -> None:
-        from vagus.diary import export  # noqa: F401  (registers the diary's export sections)
         from vagus.diary.catalog import sync_builtin_measures
         from vagus.diary.nutrition import analyse_missing
 

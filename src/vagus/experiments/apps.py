@@ -11,7 +11,3 @@ class ExperimentsConfig(AppConfig):
     menu: list[tuple[str, str, int]] = [("Experiments", "experiments:index", 45)]
     # Today-page cards: dotted paths to card(request) -> dict | None (see vagus.today).
     today_cards: list[str] = ["vagus.experiments.cards.today_card"]
-
-    def ready(self) -> None:
-        # Registers the export sections and their importers.
-        from vagus.experiments import export, restore  # noqa: F401

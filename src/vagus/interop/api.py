@@ -12,7 +12,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.interop import csv_export, fhir_export, jobs
 from vagus.interop.models import ImportJob
 from vagus.interop.parsers import FORMATS
@@ -58,7 +58,11 @@ def _job_out(job: ImportJob) -> dict[str, Any]:
     }
 
 
-@router.post("/imports", response={202: ImportJobOut}, summary="Start an import")
+class LimitOut(Schema):
+    detail: str
+
+
+@router.post("/imports", response={202: ImportJobOut, 429: LimitOut}, summary="Start an import")
 def start_import(
     request: AuthenticatedHttpRequest,
     format: Form[str],
@@ -68,11 +72,13 @@ def start_import(
     create_measures: Form[bool] = False,
 ) -> Status:
     """Upload a file (multipart). It is checked in the background; with ``confirm`` it is
-    imported as soon as it checks out, else confirm later. Poll ``GET /imports/{id}``."""
+    imported as soon as it checks out, else confirm later. Poll ``GET /imports/{id}``.
+    413 when the file is over ``VAGUS_MAX_UPLOAD_MB``; 429 when this person already has an
+    import running, or the server as many as it runs at once."""
     if format not in FORMATS:
         raise HttpError(400, f"format: choose one of {', '.join(FORMATS)}")
-    if (file.size or 0) > jobs.max_upload_bytes():
-        raise HttpError(413, "file: too large for an upload; use “vagus import” on the server")
+    if message := jobs.too_large(file.size or 0):
+        raise HttpError(413, f"file: {message}")
     options: dict[str, Any] = {"auto_confirm": confirm}
     try:
         if mood_map:
@@ -81,7 +87,10 @@ def start_import(
         raise HttpError(400, str(exc)) from None
     if format == "csv":
         options["create_measures"] = create_measures
-    job = jobs.create_job(request.user, format, file, options)
+    try:
+        job = jobs.create_job(request.user, format, file, options)
+    except jobs.ImportLimit as exc:
+        return Status(429, {"detail": str(exc)})
     job.refresh_from_db()
     return Status(202, _job_out(job))
 
@@ -92,13 +101,18 @@ def import_status(request: AuthenticatedHttpRequest, job_id: UUID) -> dict[str, 
 
 
 @router.post(
-    "/imports/{job_id}/confirm", response={202: ImportJobOut}, summary="Import a checked file"
+    "/imports/{job_id}/confirm",
+    response={202: ImportJobOut, 429: LimitOut},
+    summary="Import a checked file",
 )
 def confirm_import(request: AuthenticatedHttpRequest, job_id: UUID) -> Status:
     job = owned_or_404(ImportJob, request.user, uuid=job_id)
     if job.status != ImportJob.READY:
         raise HttpError(409, f"this import is “{job.get_status_display()}”, not ready to import")
-    jobs.confirm(job)
+    try:
+        jobs.confirm(job)
+    except jobs.ImportLimit as exc:
+        return Status(429, {"detail": str(exc)})
     job.refresh_from_db()
     return Status(202, _job_out(job))
 

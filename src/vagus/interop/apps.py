@@ -17,7 +17,6 @@ class InteropConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from vagus.interop import export  # noqa: F401  (registers the export sections)
         from vagus.interop.jobs import remove_upload
         from vagus.interop.models import ImportJob
 

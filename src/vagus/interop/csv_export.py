@@ -1,4 +1,10 @@
-"""Spreadsheet exports: one tidy file (a row per value) and one wide file (a row per day)."""
+"""Spreadsheet exports: one tidy file (a row per value) and one wide file (a row per day).
+
+Text cells go through ``formulas.guard`` so a name like ``=HYPERLINK(…)`` is never run by a
+spreadsheet; the CSV import undoes it, so the round trip stays exact. Values are numbers and
+are written as they are. Lines end in CRLF (RFC 4180), so a cell holding a carriage return is
+quoted and reads back whole.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from vagus.diary.models import Measure, Observation
+from vagus.interop.formulas import guard
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -28,18 +35,18 @@ def _observations(user: User) -> list[Observation]:
 def tidy_csv(user: User) -> str:
     """``date,time,measure,label,value,unit,source``: every value, oldest first."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TIDY_COLUMNS)
     for o in _observations(user):
         writer.writerow(
             [
                 o.day.isoformat(),
                 o.time.isoformat() if o.time else "",
-                o.measure.code,
-                o.measure.label,
+                guard(o.measure.code),
+                guard(o.measure.label),
                 f"{o.value:g}",
-                o.measure.kind_spec.unit,
-                o.source,
+                guard(o.measure.kind_spec.unit),
+                guard(o.source),
             ]
         )
     return out.getvalue()
@@ -56,8 +63,8 @@ def wide_csv(user: User) -> str:
     used = {m for by_measure in values.values() for m in by_measure}
     measures = [m for m in Measure.objects.available_to(user) if m.pk in used]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["date", *[m.code for m in measures]])
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["date", *[guard(m.code) for m in measures]])
     for day in sorted(values):
         row = [day.isoformat()]
         for m in measures:

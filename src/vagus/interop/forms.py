@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from vagus.interop.jobs import max_upload_bytes
+from vagus.interop.jobs import too_large
 from vagus.interop.parsers import FORMATS
 
 LEVELS = [("", "Choose a level"), ("5", "5 — rad"), ("4", "4 — good"), ("3", "3 — meh")]
@@ -26,12 +26,8 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        limit = max_upload_bytes()
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"This file is {upload.size / 1024**2:,.0f} MB; the most Vagus takes is "
-                f"{limit / 1024**2:,.0f} MB. For larger files, use “vagus import” on the server."
-            )
+        if message := too_large(upload.size):
+            raise forms.ValidationError(message)
         if upload.size == 0:
             raise forms.ValidationError("This file is empty.")
         return upload

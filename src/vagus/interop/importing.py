@@ -1,4 +1,4 @@
-"""Writing parsed records for one person: all of them in one transaction, or none.
+"""Checking staged records for one person, then publishing all of them in one transaction, or none.
 
 Idempotent: every record carries a key unique within its source (``import:daylio`` …), kept in
 ``ImportedEntry``. A key seen before with the same value is left alone; with a new value (a
@@ -9,30 +9,40 @@ importing the same file twice changes nothing, and a newer export only adds what
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
+from vagus import audit
+from vagus.accounts.models import EARLIEST_DAY
+from vagus.config.paths import data_dir
 from vagus.diary import kinds
 from vagus.diary.models import Measure, Observation
 from vagus.interop.models import ImportedEntry
+from vagus.interop.publish import publish
 from vagus.interop.records import (
-    OBSERVATION,
+    MAX_ERRORS_KEPT,
     MeasureRef,
     ParseResult,
     ProgressFn,
-    Record,
     RowError,
 )
+from vagus.interop.staging import Staging, utc_text
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
 
-BATCH = 2000
+
+def staging_dir() -> Path:
+    """Uploads and staging files: personal data, readable by the server's user only."""
+    path = data_dir() / "imports"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
 
 
 class ImportRefused(ValueError):
@@ -58,10 +68,17 @@ class ImportReport:
     unmapped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rows: int = 0
+    error_count: int = 0  # every problem found, also those past the ones kept
+    publish_seconds: float | None = None  # how long the one writing transaction took
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.unmapped
+
+    def add_error(self, error: RowError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(error)
 
     def summary(self) -> str:
         if self.unmapped:
@@ -71,7 +88,7 @@ class ImportReport:
                 f'{names}. Map them, e.g. --mood-map "{self.unmapped[0]}=3".'
             )
         if self.errors:
-            count = len(self.errors)
+            count = max(self.error_count, len(self.errors))
             return (
                 f"Nothing was imported: {count} row{'s' if count > 1 else ''} "
                 f"{'have' if count > 1 else 'has'} a problem (first: {self.errors[0]})"
@@ -93,72 +110,80 @@ class ImportReport:
             "first_day": self.first_day,
             "last_day": self.last_day,
             "rows": self.rows,
+            **({"publish_seconds": self.publish_seconds} if self.publish_seconds else {}),
         }
 
 
 @dataclass
 class _Resolved:
-    by_ref: dict[MeasureRef, Measure | None]  # None: to be created
-    to_create: dict[MeasureRef, tuple[str, str]]  # ref → (code, label)
+    by_ref: dict[int, Measure | None]  # staged ref id → measure (None: to be created)
+    to_create: dict[int, tuple[str, str, MeasureRef]]  # ref id → (code, label, ref)
+    kind_of: dict[int, str]  # ref id → kind code of its measure
 
 
 def _infer_kind(values: Iterable[float]) -> str:
-    values = list(values)
-    if all(v in (0.0, 1.0) for v in values):
+    seen_yes_no = seen_scale = True
+    for v in values:
+        seen_yes_no = seen_yes_no and v in (0.0, 1.0)
+        seen_scale = seen_scale and 0 <= v <= 10 and float(v).is_integer()
+        if not seen_scale:
+            break
+    if seen_yes_no:
         return "yesno"
-    if all(0 <= v <= 10 and float(v).is_integer() for v in values):
-        return "scale"
-    return "count"
+    return "scale" if seen_scale else "count"
 
 
 def _resolve_measures(
-    user: User, records: list[Record], create_measures: bool, report: ImportReport
+    user: User, staging: Staging, create_measures: bool, report: ImportReport, newest_first: bool
 ) -> _Resolved:
     available = list(Measure.objects.available_to(user))
     by_code = {m.code: m for m in available}
     own_by_label = {m.label.casefold(): m for m in available if m.owner_id}
     builtin_by_label = {m.label.casefold(): m for m in available if not m.owner_id}
     taken_codes = set(by_code)
-    first_line: dict[MeasureRef, int] = {}
-    for record in records:
-        if record.measure is not None:
-            first_line.setdefault(record.measure, record.line)
-    resolved = _Resolved({}, {})
+    resolved = _Resolved({}, {}, {})
     unknown: list[tuple[int, str]] = []
-    for ref, line in first_line.items():
+    created_by_code: dict[str, str] = {}
+    for staged in staging.refs(newest_first):
+        ref, line = staged.ref, staged.first_line
         if ref.code:
             measure = by_code.get(ref.code)
             if measure is None:
                 unknown.append((line, ref.code))
-            resolved.by_ref[ref] = measure
+            resolved.by_ref[staged.id] = measure
             continue
         folded = ref.label.casefold()
         measure = by_code.get(ref.label) or own_by_label.get(folded)
+        if measure is None and ref.title:
+            measure = own_by_label.get(ref.title.casefold())
         if measure is None and not ref.kind:  # a spreadsheet may use a built-in's label
             measure = builtin_by_label.get(folded)
         if measure is not None and (not ref.kind or measure.kind == ref.kind):
-            resolved.by_ref[ref] = measure
+            resolved.by_ref[staged.id] = measure
             continue
-        label = ref.label
+        label = ref.title or ref.label
         if measure is not None:  # same name, different kind: keep both, clearly apart
-            label = f"{ref.label[:60]} ({report.source.removeprefix('import:')})"
+            label = f"{label[:60]} ({report.source.removeprefix('import:')})"
             clash = own_by_label.get(label.casefold())
             if clash is not None and clash.kind == ref.kind:
-                resolved.by_ref[ref] = clash
+                resolved.by_ref[staged.id] = clash
                 continue
         if not ref.kind and not create_measures:
             unknown.append((line, ref.label))
             continue
-        code = base = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
-        suffix = 2
-        while code in taken_codes:
-            code, suffix = f"{base}_{suffix}", suffix + 1
-        taken_codes.add(code)
-        resolved.by_ref[ref] = None
-        resolved.to_create[ref] = (code, label)
-        report.measures_created.append(label)
+        code = created_by_code.get(label.casefold(), "")
+        if not code:
+            code = base = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
+            suffix = 2
+            while code in taken_codes:
+                code, suffix = f"{base}_{suffix}", suffix + 1
+            taken_codes.add(code)
+            created_by_code[label.casefold()] = code
+            report.measures_created.append(label)
+        resolved.by_ref[staged.id] = None
+        resolved.to_create[staged.id] = (code, label, ref)
     for line, name in unknown:
-        report.errors.append(
+        report.add_error(
             RowError(
                 line,
                 "measure",
@@ -166,7 +191,43 @@ def _resolve_measures(
                 "or let the import create it (--create-measures / the tick box).",
             )
         )
+    for ref_id, measure in resolved.by_ref.items():
+        if measure is not None:
+            resolved.kind_of[ref_id] = measure.kind
+        else:
+            ref = resolved.to_create[ref_id][2]
+            resolved.kind_of[ref_id] = ref.kind or _infer_kind(staging.values_of(ref_id))
     return resolved
+
+
+def _check_values(staging: Staging, resolved: _Resolved, report: ImportReport) -> None:
+    """Values outside their measure's range, and days outside the diary's, with their lines."""
+    for ref_id, kind_code in resolved.kind_of.items():
+        kind = kinds.KINDS[kind_code]
+        for line, value, label, code in staging.query(
+            """SELECT line, value, ref.label, ref.code FROM record JOIN ref ON ref.id = record.ref
+               WHERE record.ref = ? AND record.kind = 'observation'
+                 AND (value < ? OR value > ? OR (? AND value != CAST(value AS INTEGER)))
+               ORDER BY line""",
+            (ref_id, kind.minimum, kind.maximum, int(kind.whole)),
+        ):
+            try:
+                kinds.check_value(kind, value, code or label)
+            except ValueError as exc:
+                report.add_error(RowError(line, "value", str(exc)))
+
+
+def _check_days(user: User, staging: Staging, report: ImportReport) -> None:
+    """The diary's rules: no day before 1900 and none after today where the person lives."""
+    earliest, today = EARLIEST_DAY.isoformat(), user.today().isoformat()
+    for line, day in staging.query(
+        "SELECT line, day FROM record WHERE day < ? OR day > ? ORDER BY line", (earliest, today)
+    ):
+        if day < earliest:
+            reason = f"{day} is before {EARLIEST_DAY.year}"
+        else:
+            reason = f"{day} is in the future where you are"
+        report.add_error(RowError(line, "date", reason))
 
 
 def import_records(
@@ -177,183 +238,118 @@ def import_records(
     create_measures: bool = False,
     progress: ProgressFn | None = None,
 ) -> ImportReport:
-    """Store ``parsed`` for ``user`` (or, with ``dry_run``, only say what would change).
+    """Store the records kept in ``parsed`` (see :func:`import_staged`)."""
+    with Staging.create(staging_dir()) as staging:
+        for record in parsed.records:
+            staging.add(record)
+        return import_staged(
+            user,
+            parsed,
+            staging,
+            dry_run=dry_run,
+            create_measures=create_measures,
+            progress=progress,
+        )
 
-    Raises :class:`ImportRefused` with nothing written when any row has a problem.
+
+def import_staged(
+    user: User,
+    parsed: ParseResult,
+    staging: Staging,
+    *,
+    dry_run: bool = False,
+    create_measures: bool = False,
+    progress: ProgressFn | None = None,
+) -> ImportReport:
+    """Check what the parser staged for ``user``; unless ``dry_run``, publish it.
+
+    Raises :class:`ImportRefused` with nothing written when any row has a problem. Only the
+    publish step writes to the main database, in one transaction.
     """
     report = ImportReport(parsed.source, dry_run, rows=parsed.rows)
-    report.errors = sorted(parsed.errors, key=lambda e: e.line)
+    report.errors = [*parsed.errors, *staging.errors][:MAX_ERRORS_KEPT]
+    report.error_count = parsed.error_count + staging.error_count
     report.unmapped = list(parsed.unmapped)
     report.notes = list(parsed.notes)
     if report.unmapped:
         raise ImportRefused(report)
+    if not staging.finish_keys(parsed.newest_first):
+        report.add_error(RowError(0, "file", "two rows have the same key; nothing was imported"))
     # Rows that parsed are checked too, so one pass reports every rejected row.
-    records = parsed.records
-    resolved = _resolve_measures(user, records, create_measures, report)
-    kinds_of: dict[MeasureRef, kinds.Kind] = {}
-    for ref, measure in resolved.by_ref.items():
-        kind_code = measure.kind if measure else (ref.kind or _infer_kind([]))
-        if measure is None and not ref.kind:
-            kind_code = _infer_kind(r.value or 0.0 for r in records if r.measure == ref)
-        kinds_of[ref] = kinds.KINDS[kind_code]
-    cleaned: dict[int, float] = {}
-    for index, record in enumerate(records):
-        if record.kind == OBSERVATION and record.measure in kinds_of:
-            try:
-                name = record.measure.name
-                cleaned[index] = kinds.check_value(kinds_of[record.measure], record.value, name)
-            except ValueError as exc:
-                report.errors.append(RowError(record.line, "value", str(exc)))
+    resolved = _resolve_measures(user, staging, create_measures, report, parsed.newest_first)
+    _check_values(staging, resolved, report)
+    _check_days(user, staging, report)
     if not report.ok:
         report.errors.sort(key=lambda e: e.line)
         raise ImportRefused(report)
 
-    existing = {
-        e.key: e
-        for e in ImportedEntry.objects.owned_by(user)
-        .filter(source=parsed.source)
-        .select_related("observation")
-    }
-    days = sorted(r.day for r in records)
-    if days:
-        report.first_day, report.last_day = days[0].isoformat(), days[-1].isoformat()
-    new: list[int] = []
-    changed: list[int] = []
-    for index, record in enumerate(records):
-        entry = existing.get(record.key)
-        if entry is None:
-            new.append(index)
-            report.by_kind[record.kind] = report.by_kind.get(record.kind, 0) + 1
-        elif _differs(entry, record, cleaned.get(index)):
-            changed.append(index)
+    staging.load_existing(_existing_entries(user, parsed.source))
+    staging.classify()
+    first, last = staging.one("SELECT min(day), max(day) FROM record")
+    report.first_day, report.last_day = first or "", last or ""
+    for state, kind, count in staging.query(
+        "SELECT state, kind, count(*) FROM record GROUP BY state, kind"
+    ):
+        if state == "new":
+            report.created += count
+            report.by_kind[kind] = report.by_kind.get(kind, 0) + count
+        elif state == "changed":
+            report.updated += count
         else:
-            report.unchanged += 1
-    report.created, report.updated = len(new), len(changed)
+            report.unchanged += count
     if dry_run:
         return report
+    if not (report.created or report.updated):  # nothing to write, so nothing to record either
+        if progress:
+            progress(1.0)
+        return report
+    detail = {"source": parsed.source, "created": report.created, "updated": report.updated}
     try:
-        _write(user, parsed.source, records, cleaned, resolved, new, changed, existing, progress)
+        report.publish_seconds = publish(
+            user, parsed.source, staging, resolved, audit_detail=detail
+        )
     except IntegrityError:
-        report.errors.append(
+        report.add_error(
             RowError(0, "file", "another import of the same data ran at the same time; try again")
         )
         raise ImportRefused(report) from None
+    if progress:
+        progress(1.0)
     return report
 
 
-def _differs(entry: ImportedEntry, record: Record, value: float | None) -> bool:
-    if record.kind != OBSERVATION:
-        return (entry.text, entry.label, entry.day, entry.time) != (
-            record.text,
-            record.label[:120],
-            record.day,
-            record.time,
+def _existing_entries(user: User, source: str) -> Iterator[tuple[Any, ...]]:
+    rows = (
+        ImportedEntry.objects.owned_by(user)
+        .filter(source=source)
+        .values_list(
+            "key",
+            "id",
+            "observation_id",
+            "observation__value",
+            "observation__day",
+            "observation__time",
+            "day",
+            "time",
+            "label",
+            "text",
         )
-    observation = entry.observation
-    return observation is None or (observation.value, observation.day, observation.time) != (
-        value,
-        record.day,
-        record.time,
+        .order_by()
+        .iterator(chunk_size=5000)
     )
-
-
-def _measure_ref(record: Record) -> MeasureRef:
-    if record.measure is None:  # parsers give every observation its measure
-        raise ValueError(f"line {record.line}: an observation without a measure")
-    return record.measure
-
-
-def _write(
-    user: User,
-    source: str,
-    records: list[Record],
-    cleaned: dict[int, float],
-    resolved: _Resolved,
-    new: list[int],
-    changed: list[int],
-    existing: dict[str, ImportedEntry],
-    progress: ProgressFn | None,
-) -> None:
-    with transaction.atomic():
-        measures = dict(resolved.by_ref)
-        created_measures: dict[str, Measure] = {}
-        for ref, (code, label) in resolved.to_create.items():
-            if ref not in measures:
-                continue
-            measure = created_measures.get(code)
-            if measure is None:
-                kind = ref.kind or _infer_kind(r.value or 0.0 for r in records if r.measure == ref)
-                measure = Measure.objects.create(
-                    owner=user,
-                    code=code,
-                    label=label[:80],
-                    kind=kind,
-                    direction=ref.direction,
-                    loinc=ref.loinc,
-                    on_checkin=ref.on_checkin,
-                    position=500,
-                )
-                created_measures[code] = measure
-                ImportedEntry.objects.create(
-                    owner=user,
-                    source=source,
-                    key=f"measure:{code}",
-                    kind=ImportedEntry.MEASURE,
-                    label=label[:120],
-                    measure=measure,
-                )
-            measures[ref] = measure
-        for start in range(0, len(new), BATCH):
-            batch = [records[i] for i in new[start : start + BATCH]]
-            indices = new[start : start + BATCH]
-            observations = Observation.objects.bulk_create(
-                [
-                    Observation(
-                        owner=user,
-                        measure=measures[_measure_ref(r)],
-                        day=r.day,
-                        time=r.time,
-                        value=cleaned[i],
-                        source=source,
-                    )
-                    for i, r in zip(indices, batch, strict=True)
-                    if r.kind == OBSERVATION
-                ]
-            )
-            linked = iter(observations)
-            ImportedEntry.objects.bulk_create(
-                [
-                    ImportedEntry(
-                        owner=user,
-                        source=source,
-                        key=r.key,
-                        kind=r.kind,
-                        day=r.day,
-                        time=r.time,
-                        label=r.label[:120],
-                        text=r.text,
-                        observation=next(linked) if r.kind == OBSERVATION else None,
-                    )
-                    for r in batch
-                ]
-            )
-            if progress:
-                progress(min(start + BATCH, len(new)) / max(len(new), 1))
-        now = timezone.now()
-        to_update_obs, to_update_entries = [], []
-        for index in changed:
-            record, entry = records[index], existing[records[index].key]
-            if record.kind == OBSERVATION and entry.observation is not None:
-                observation = entry.observation
-                observation.value, observation.day = cleaned[index], record.day
-                observation.time, observation.updated = record.time, now
-                to_update_obs.append(observation)
-            else:
-                entry.text, entry.label = record.text, record.label[:120]
-                entry.day, entry.time = record.day, record.time
-                to_update_entries.append(entry)
-        Observation.objects.bulk_update(to_update_obs, ["value", "day", "time", "updated"])
-        ImportedEntry.objects.bulk_update(to_update_entries, ["text", "label", "day", "time"])
+    for key, pk, obs, value, obs_day, obs_time, day, time, label, text in rows:
+        yield (
+            key,
+            pk,
+            obs,
+            value,
+            obs_day.isoformat() if obs_day else None,
+            utc_text(obs_time),
+            day.isoformat() if day else None,
+            utc_text(time),
+            label,
+            text,
+        )
 
 
 def imported_sources(user: User) -> list[dict[str, Any]]:
@@ -403,4 +399,9 @@ def remove_source(user: User, source: str) -> int:
         )
         unused.delete()
         ImportedEntry.objects.owned_by(user).filter(source=source).delete()
+        audit.record(
+            "import.remove_source",
+            user,
+            detail={"source": source, "observations": removed, "entries": entries},
+        )
     return removed + entries

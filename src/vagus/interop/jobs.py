@@ -1,10 +1,14 @@
-"""Imports started from the page or the API run in a background thread, recorded as ImportJob.
+"""Imports started from the page or the API run in the background worker, recorded as ImportJob.
 
-A thread started from the request is enough for a self-hosted, single-server app: the page
-stays responsive and polls the job row. Each job is checked first (a dry run: what would
-change, which rows are wrong, which moods need mapping) and only imported when the person
-confirms. Progress is written while the file is read; the write itself is one transaction,
-so a server stopped mid-import leaves nothing half-written (the job then shows as failed).
+The request stores the upload and queues a task for the huey consumer (``vagus worker``,
+started beside gunicorn by ``vagus serve``); the page polls the job row. Each job is checked
+first (a dry run: what would change, which rows are wrong, which moods need mapping) and only
+imported when the person confirms. A server runs at most ``VAGUS_IMPORTS_AT_ONCE`` imports at
+a time and one per person; past that the upload is refused with a message saying so.
+
+A running job writes a heartbeat; the write itself is one transaction, so a server stopped
+mid-import leaves nothing half-written, and the scheduled clean-up (``vagus.worker``) marks a
+job whose heartbeat stopped as failed with a message saying the server stopped.
 """
 
 from __future__ import annotations
@@ -13,16 +17,18 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from django.utils import timezone
 
-from vagus.config.paths import data_dir
+from vagus.interop.importing import staging_dir
 from vagus.interop.models import ImportJob
 from vagus.interop.service import ImportFailed, run_import
 
@@ -32,29 +38,74 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 200
 PROGRESS_EVERY_SECONDS = 0.5
-STALE_AFTER = timedelta(minutes=30)
+HEARTBEAT_SECONDS = 15
+STALE_AFTER = timedelta(minutes=2)  # eight missed heartbeats: the worker is gone
 ABANDONED_AFTER = timedelta(days=1)
+STOPPED_MESSAGE = (
+    "The server stopped before this import finished; nothing was imported. Upload it again."
+)
+
+
+class ImportLimit(Exception):
+    """Too many imports at once; the message says what to do."""
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "VAGUS_MAX_IMPORT_BYTES", 4 * 1024**3))
+    return int(float(getattr(settings, "VAGUS_MAX_UPLOAD_MB", 512)) * 1024**2)
+
+
+def too_large(size: int) -> str:
+    """The message for an upload over the limit, or ""."""
+    limit = max_upload_bytes()
+    if size <= limit:
+        return ""
+    return (
+        f"This file is {size / 1024**2:,.0f} MB; the most Vagus takes is "
+        f"{limit / 1024**2:,.0f} MB. For larger files, use “vagus import” on the server."
+    )
 
 
 def upload_dir() -> Path:
-    path = data_dir() / "imports"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path.chmod(0o700)  # uploads hold personal data: only the server's user may read them
-    return path
+    return staging_dir()  # uploads hold personal data: only the server's user may read them
 
 
 def upload_path(job: ImportJob) -> Path:
     return upload_dir() / f"{job.uuid}.upload"
 
 
+def _live(jobs: Any) -> Any:
+    """Jobs queued or running, less those whose worker stopped (the clean-up fails those)."""
+    fresh = timezone.now() - STALE_AFTER
+    return jobs.filter(status__in=ImportJob.RUNNING).exclude(
+        started__isnull=False, updated__lt=fresh
+    )
+
+
+def check_limits(user: User) -> None:
+    """Raise :class:`ImportLimit` when this person, or the server, has enough imports running."""
+    per_person = int(getattr(settings, "VAGUS_IMPORTS_PER_PERSON", 1))
+    at_once = int(getattr(settings, "VAGUS_IMPORTS_AT_ONCE", 2))
+    if _live(ImportJob.objects.owned_by(user)).count() >= per_person:
+        raise ImportLimit(
+            "You have an import running already. Wait until it has finished, then start "
+            "the next one."
+        )
+    if _live(ImportJob.objects.all()).count() >= at_once:
+        raise ImportLimit(
+            "The server is busy with other imports. Try again in a few minutes; "
+            "nothing was uploaded."
+        )
+
+
 def create_job(user: User, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
-    """Store the uploaded file and start checking it (one job per upload)."""
+    """Store the uploaded file and queue its check (one job per upload).
+
+    Raises :class:`ImportLimit` when too many imports are running.
+    """
     expire_abandoned(user)
     with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one at a time
+        check_limits(user)
         job = ImportJob.objects.create(
             owner=user,
             format=fmt,
@@ -70,8 +121,10 @@ def create_job(user: User, fmt: str, upload: Any, options: dict[str, Any]) -> Im
 
 
 def confirm(job: ImportJob) -> None:
-    """Import a checked job for real."""
+    """Import a checked job for real (:class:`ImportLimit` when too many are running)."""
     with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=job.owner_id).first()
+        check_limits(job.owner)
         updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.READY).update(
             status=ImportJob.IMPORTING, progress=0, updated=timezone.now()
         )
@@ -90,18 +143,55 @@ def remap(job: ImportJob, mood_map: dict[str, int]) -> None:
             _start(check_job, job)
 
 
-def expire_abandoned(user: User) -> None:
-    """Uploads checked but never imported are not kept: they hold personal data. Nor are the
-    uploads of jobs that stopped while running (a server stopped mid-check or mid-import)."""
+def _fail(jobs: Any, message: str) -> int:
+    failed = 0
+    for job in jobs:
+        upload_path(job).unlink(missing_ok=True)
+        failed += ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ImportJob.FAILED, message=message, updated=timezone.now()
+        )
+    return failed
+
+
+def expire_abandoned(user: User | None = None) -> int:
+    """Uploads checked but never imported are not kept: they hold personal data. Nor are those
+    of jobs queued a day ago that never started (their task was lost). ``user`` None: all."""
     cut_off = timezone.now() - ABANDONED_AFTER
-    for statuses, message in (
-        ([ImportJob.READY, ImportJob.NEEDS_MAPPING], "Not imported in time; upload it again."),
-        (list(ImportJob.RUNNING), "Stopped before it finished; upload it again."),
-    ):
-        jobs = ImportJob.objects.owned_by(user).filter(status__in=statuses, updated__lt=cut_off)
-        for job in jobs:
-            upload_path(job).unlink(missing_ok=True)
-        jobs.update(status=ImportJob.FAILED, message=message)
+    everyone = ImportJob.objects.all() if user is None else ImportJob.objects.owned_by(user)
+    waiting = everyone.filter(
+        status__in=[ImportJob.READY, ImportJob.NEEDS_MAPPING], updated__lt=cut_off
+    )
+    failed = _fail(waiting, "Not imported in time; nothing was imported. Upload it again.")
+    lost = everyone.filter(status__in=ImportJob.RUNNING, started__isnull=True, updated__lt=cut_off)
+    return failed + _fail(lost, "This import never started; nothing was imported. Upload it again.")
+
+
+def fail_stopped() -> int:
+    """Jobs whose worker stopped mid-check or mid-import (no heartbeat): failed, saying so."""
+    cut_off = timezone.now() - STALE_AFTER
+    stopped = ImportJob.objects.filter(
+        status__in=ImportJob.RUNNING, started__isnull=False, updated__lt=cut_off
+    )
+    return _fail(stopped, STOPPED_MESSAGE)
+
+
+def remove_orphan_files() -> int:
+    """Uploads no waiting job owns, and staging files a crashed import left behind."""
+    waiting = {
+        str(u)
+        for u in ImportJob.objects.exclude(
+            status__in=[ImportJob.DONE, ImportJob.FAILED, ImportJob.REFUSED]
+        ).values_list("uuid", flat=True)
+    }
+    old = time.time() - STALE_AFTER.total_seconds()
+    removed = 0
+    for path in upload_dir().iterdir():
+        orphan_upload = path.suffix == ".upload" and path.stem not in waiting
+        orphan_staging = path.suffix == ".staging" and path.stat().st_mtime < old
+        if (orphan_upload and path.stat().st_mtime < old) or orphan_staging:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def remove_upload(sender: Any, instance: ImportJob, **_: Any) -> None:
@@ -110,25 +200,48 @@ def remove_upload(sender: Any, instance: ImportJob, **_: Any) -> None:
 
 
 def is_stale(job: ImportJob) -> bool:
-    return job.running and timezone.now() - job.updated > STALE_AFTER
+    return job.running and job.started is not None and timezone.now() - job.updated > STALE_AFTER
 
 
 def _start(fn: Callable[[int], None], job: ImportJob) -> None:
     if getattr(settings, "VAGUS_IMPORTS_INLINE", False):  # tests: run in the request
         fn(job.pk)
         return
+    from vagus.interop import tasks
 
-    def work() -> None:
-        close_old_connections()
+    task = tasks.check if fn is check_job else tasks.run
+    transaction.on_commit(lambda: task(job.pk))
+
+
+@contextmanager
+def _running(job: ImportJob) -> Iterator[None]:
+    """Mark the job started and keep its heartbeat going while the worker runs it."""
+    job_pk = job.pk
+    job.started = job.updated = timezone.now()
+    ImportJob.objects.filter(pk=job_pk).update(started=job.started, updated=job.updated)
+    if getattr(settings, "VAGUS_IMPORTS_INLINE", False):
+        yield
+        return
+    stop = threading.Event()
+
+    def beat() -> None:
         try:
-            fn(job.pk)
-        except Exception as exc:  # the job row says what happened; the thread must not die loudly
-            log.error("import job %s failed (%s)", job.uuid, type(exc).__name__)
+            while not stop.wait(HEARTBEAT_SECONDS):
+                ImportJob.objects.filter(pk=job_pk, status__in=ImportJob.RUNNING).update(
+                    updated=timezone.now()
+                )
+        except Exception as exc:  # a missed heartbeat only makes the job look stopped
+            log.warning("import job %s: heartbeat failed (%s)", job_pk, type(exc).__name__)
         finally:
             connection.close()
 
-    thread = threading.Thread(target=work, name=f"import-{job.uuid}", daemon=True)
-    transaction.on_commit(thread.start)
+    thread = threading.Thread(target=beat, name=f"heartbeat-{job_pk}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _progress_writer(job_pk: int, start: float, span: float) -> Callable[[float], None]:
@@ -179,9 +292,12 @@ def _crashed(job: ImportJob, exc: Exception) -> None:
 
 
 def check_job(job_pk: int) -> None:
-    job = ImportJob.objects.select_related("owner").get(pk=job_pk)
+    job = ImportJob.objects.select_related("owner").filter(pk=job_pk).first()
+    if job is None or not job.running:
+        return  # deleted with its account, or failed by the clean-up meanwhile
     try:
-        _check(job)
+        with _running(job):
+            _check(job)
     except Exception as exc:
         _crashed(job, exc)
     finally:
@@ -215,11 +331,18 @@ def _check(job: ImportJob) -> None:
     )
     if job.options.get("auto_confirm"):  # the API may ask to import as soon as it checks out
         ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.IMPORTING, progress=0)
-        import_job(job.pk)
+        _import(ImportJob.objects.select_related("owner").get(pk=job.pk))
 
 
 def import_job(job_pk: int) -> None:
-    job = ImportJob.objects.select_related("owner").get(pk=job_pk)
+    job = ImportJob.objects.select_related("owner").filter(pk=job_pk).first()
+    if job is None or not job.running:
+        return  # as above
+    with _running(job):
+        _import(job)
+
+
+def _import(job: ImportJob) -> None:
     try:
         outcome = run_import(
             job.owner,

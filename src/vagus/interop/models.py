@@ -24,8 +24,13 @@ class ImportedEntry(models.Model):
     KINDS = [(k, k) for k in (OBSERVATION, NOTE, RAW, MEASURE)]
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # No index of its own: the unique (owner, source, key) below serves lookups by owner, and
+    # one index fewer makes publishing a big import that much shorter.
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imported_entries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="imported_entries",
+        db_index=False,
     )
     source = models.CharField(max_length=40)
     key = models.CharField(max_length=255)
@@ -91,7 +96,10 @@ class ImportJob(models.Model):
     notes = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True, default="")
     created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now=True)  # also the running job's heartbeat
+    # When the worker picked the job up: a job started whose heartbeat stopped was cut off by
+    # a server stop; one never started is still queued.
+    started = models.DateTimeField(null=True, blank=True)
 
     objects = OwnedQuerySet.as_manager()
 

@@ -1,14 +1,16 @@
 """The one shape every importer produces: normalised records plus row errors.
 
-Pure Python (no Django), so parsers can be tested and benchmarked on their own. A parser turns a
-file into :class:`Record` objects and :class:`RowError` objects; ``vagus.interop.importing``
-writes the records for one person in one transaction.
+Pure Python (no Django), so parsers can be tested and benchmarked on their own. A parser reads
+its file as a stream and hands each :class:`Record` to :meth:`ParseResult.add`; with a
+``sink`` (the import's staging file, ``vagus.interop.staging``) records go straight there, so
+memory stays flat whatever the file's size; without one they are kept in a list (tests,
+small files). ``vagus.interop.importing`` checks them and publishes them in one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -36,6 +38,9 @@ class MeasureRef:
     loinc: str = ""
     # False for values a device measures (steps, HRV): never typed on the daily check-in.
     on_checkin: bool = True
+    # The label for a measure created on the way, when the file names it by code (a CSV's
+    # ``label`` column beside ``measure``).
+    title: str = ""
 
     @property
     def name(self) -> str:
@@ -61,6 +66,20 @@ class Record:
     value: float | None = None
     label: str = ""  # for notes and raw rows: the category or title
     text: str = ""  # for notes and raw rows: the text as it was
+    # A file may hold two entries (rows, told apart by ``line``) with the same ``key``.
+    # ``repeats`` says what then: NUMBERED, the later entries (counted oldest first) get "#2",
+    # "#3" after the key, before ``key_tail``; ONCE, only the oldest record is kept; ""
+    # (default), keys are unique already.
+    repeats: str = ""
+    key_tail: str = ""
+
+
+NUMBERED, ONCE = "numbered", "once"
+MAX_ERRORS_KEPT = 1000  # a file of bad rows is refused whole; the first ones say enough
+
+
+def numbered_key(key: str, tail: str, count: int) -> str:
+    return f"{key}{'' if count == 1 else f'#{count}'}{tail}"
 
 
 @dataclass(frozen=True)
@@ -79,31 +98,68 @@ class RowError:
 
 @dataclass
 class ParseResult:
-    """Everything a parser found. ``errors`` non-empty means the file is not imported."""
+    """Everything a parser found. ``errors`` non-empty means the file is not imported.
+
+    ``newest_first``: the file lists its newest entries first (Daylio, Bearable), so repeats
+    are counted from the end of the file and a later export gives the same keys.
+    """
 
     source: str
-    records: list[Record] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     # Daylio: mood names with no level yet; the person must map them before anything is stored.
     unmapped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was left out on purpose, and why
     rows: int = 0  # data rows (CSV) or records (XML) read
+    error_count: int = 0  # every row error, also those past MAX_ERRORS_KEPT
+    newest_first: bool = False
+    sink: Callable[[Record], None] | None = None
+    _kept: list[Record] = field(default_factory=list)
 
     def error(self, line: int, field_name: str, reason: str) -> None:
-        self.errors.append(RowError(line, field_name, reason))
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(RowError(line, field_name, reason))
+
+    def add(self, record: Record) -> None:
+        if self.sink is not None:
+            self.sink(record)
+        else:
+            self._kept.append(record)
+
+    def discard(self) -> None:
+        """The file will not be imported: forget what was kept (a sink's owner drops its own)."""
+        self._kept.clear()
+
+    def extend(self, records: Iterable[Record]) -> None:
+        for record in records:
+            self.add(record)
+
+    @property
+    def records(self) -> list[Record]:
+        """The records kept in memory (no sink), oldest first, repeats resolved."""
+        ordered = list(reversed(self._kept)) if self.newest_first else list(self._kept)
+        entries: dict[str, list[int]] = {}  # key → lines of the entries that used it, in order
+        once: set[str] = set()
+        out: list[Record] = []
+        for record in ordered:
+            if record.repeats == ONCE:
+                if record.key not in once:
+                    once.add(record.key)
+                    out.append(replace(record, repeats=""))
+            elif record.repeats == NUMBERED:
+                lines = entries.setdefault(record.key, [])
+                if record.line not in lines:
+                    lines.append(record.line)
+                key = numbered_key(record.key, record.key_tail, lines.index(record.line) + 1)
+                out.append(replace(record, key=key, repeats="", key_tail=""))
+            else:
+                out.append(record)
+        return out
+
+    @records.setter
+    def records(self, records: list[Record]) -> None:
+        self._kept = list(records)
 
 
 class FileError(ValueError):
     """The file as a whole cannot be read (wrong format, not UTF-8, truncated, …)."""
-
-
-class KeyCounter:
-    """Makes keys unique when a file holds two entries with the same date and time."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
-
-    def __call__(self, key: str) -> str:
-        count = self._seen.get(key, 0) + 1
-        self._seen[key] = count
-        return key if count == 1 else f"{key}#{count}"

@@ -1,8 +1,9 @@
 """One entry point for every import, whichever door it comes through (page, API, command line).
 
-``run_import`` reads the file, checks it whole, then writes it in one transaction (or, for a
-dry run, only says what would change). Anything that stops it raises :class:`ImportFailed`
-with a message a person can act on, and nothing has been written.
+``run_import`` streams the file into a staging file, checks it whole there, then publishes it
+in one short transaction (or, for a dry run, only says what would change). Anything that
+stops it raises :class:`ImportFailed` with a message a person can act on, and nothing has
+been written.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vagus.interop import importing, restore
+from vagus.backup import restore
+from vagus.interop import importing
 from vagus.interop.parsers import FORMATS, parse
 from vagus.interop.records import FileError, ProgressFn, RowError
+from vagus.interop.staging import Staging
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -62,19 +65,31 @@ def run_import(
             raise ImportFailed(str(exc)) from None
         return Outcome(restored.summary(), dict(restored.counts), restored.notes)
     create_measures = bool(options.pop("create_measures", False))
-    try:
-        with path.open("rb") as stream:
-            parsed = parse(fmt, stream, zone=user.zone(), progress=read_progress, **options)
-    except FileError as exc:
-        raise ImportFailed(f"Nothing was imported: {exc}") from None
-    try:
-        report = importing.import_records(
-            user,
-            parsed,
-            dry_run=dry_run,
-            create_measures=create_measures,
-            progress=write_progress,
-        )
-    except importing.ImportRefused as exc:
-        raise ImportFailed(str(exc), exc.report.errors, exc.report.unmapped) from None
+    options.pop("auto_confirm", None)
+    # The file is read as a stream into a staging file of its own; only the publish step at
+    # the end touches the main database (see vagus.interop.staging and .publish).
+    with Staging.create(importing.staging_dir()) as staging:
+        try:
+            with path.open("rb") as stream:
+                parsed = parse(
+                    fmt,
+                    stream,
+                    zone=user.zone(),
+                    progress=read_progress,
+                    sink=staging.add,
+                    **options,
+                )
+        except FileError as exc:
+            raise ImportFailed(f"Nothing was imported: {exc}") from None
+        try:
+            report = importing.import_staged(
+                user,
+                parsed,
+                staging,
+                dry_run=dry_run,
+                create_measures=create_measures,
+                progress=write_progress,
+            )
+        except importing.ImportRefused as exc:
+            raise ImportFailed(str(exc), exc.report.errors, exc.report.unmapped) from None
     return Outcome(report.summary(), report.counts(), report.notes)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from vagus.accounts.export import export_user_data
+from vagus.backup.export import export_user_data
 from vagus.interop import csv_export, fhir_export, jobs
 from vagus.interop.forms import MoodMapForm, RemoveSourceForm, UploadForm
 from vagus.interop.importing import imported_sources, remove_source
@@ -43,7 +43,11 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _index(request, form, status=400)
     fmt = form.cleaned_data["format"]
     options = {"create_measures": form.cleaned_data["create_measures"]} if fmt == "csv" else {}
-    job = jobs.create_job(request.user, fmt, form.cleaned_data["file"], options)
+    try:
+        job = jobs.create_job(request.user, fmt, form.cleaned_data["file"], options)
+    except jobs.ImportLimit as exc:
+        form.add_error(None, str(exc))
+        return _index(request, form, status=429)
     return redirect("interop:job", job_id=job.uuid)
 
 
@@ -92,7 +96,10 @@ def job_map(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
 @require_POST
 def job_confirm(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
-    jobs.confirm(found)
+    try:
+        jobs.confirm(found)
+    except jobs.ImportLimit as exc:
+        messages.error(request, str(exc))
     return redirect("interop:job", job_id=found.uuid)
 
 

@@ -8,6 +8,3 @@ class QuestionnairesConfig(AppConfig):
     label = "questionnaires"
     default_auto_field = "django.db.models.BigAutoField"
     menu = [("Questionnaires", "questionnaires:index", 70)]
-
-    def ready(self) -> None:
-        from vagus.questionnaires import export  # noqa: F401  (registers the export sections)

@@ -11,7 +11,3 @@ class ToolsConfig(AppConfig):
     menu: list[tuple[str, str, int]] = [("Tools", "tools:index", 40)]
     # Today-page cards: dotted paths to card(request) -> dict | None (see vagus.today).
     today_cards: list[str] = ["vagus.tools.cards.today_card"]
-
-    def ready(self) -> None:
-        # Registers the export sections, and their importers for restoring a backup.
-        from vagus.tools import export, restore  # noqa: F401

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from vagus.audit import record
 from vagus.tools import crypto
 from vagus.tools.models import SEALED_MODELS
 
@@ -38,6 +39,7 @@ def reseal_all(ring: crypto.KeyRing) -> int:
                 row.reseal(ring)
             manager.bulk_update(rows, columns, batch_size=500)
             count += len(rows)
+        record("keys.rotate", None, detail={"rows": count, "key_id": crypto.key_id(ring.primary)})
     return count
 
 

@@ -6,6 +6,11 @@ concurrent check-ins a wait often lasts far longer than the transaction it waits
 Taking an exclusive ``flock`` before ``BEGIN IMMEDIATE`` queues writers in the kernel
 instead: the next writer wakes the moment the previous one commits. Measured with
 ``benchmarks/checkin_load.py``; the busy timeout stays as the backstop.
+
+A write outside a transaction (``QuerySet.update()``, a plain ``Model.save()``, such as an
+access token's "last used" time) never sends ``BEGIN``, so it would skip that queue and wait
+in the busy handler instead, failing with "database is locked" behind a long writer. The
+cursor below takes the same lock around each such statement.
 """
 
 from __future__ import annotations
@@ -16,12 +21,49 @@ from typing import Any
 
 from django.db.backends.sqlite3 import base
 
+_READS = ("select", "with", "pragma", "explain", "begin", "savepoint", "release")
+
+
+class QueuedCursor(base.SQLiteCursorWrapper):
+    """Statements run outside a transaction queue for the writer lock when they write."""
+
+    queue: DatabaseWrapper
+
+    def _writes_alone(self, query: str) -> bool:
+        queue = getattr(self, "queue", None)
+        if queue is None or queue._locked or queue.in_atomic_block:
+            return False
+        return not query.lstrip(" \n\t(").lower().startswith(_READS)
+
+    def execute(self, query: str, params: Any = None) -> Any:
+        if not self._writes_alone(query):
+            return super().execute(query, params)
+        self.queue._acquire_writer_lock()
+        try:
+            return super().execute(query, params)
+        finally:
+            self.queue._release_writer_lock()
+
+    def executemany(self, query: str, param_list: Any) -> Any:
+        if not self._writes_alone(query):
+            return super().executemany(query, param_list)
+        self.queue._acquire_writer_lock()
+        try:
+            return super().executemany(query, param_list)
+        finally:
+            self.queue._release_writer_lock()
+
 
 class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lock_fd: int | None = None
         self._locked = False
+
+    def create_cursor(self, name: str | None = None) -> Any:
+        cursor = self.connection.cursor(factory=QueuedCursor)
+        cursor.queue = self
+        return cursor
 
     def _lock_path(self) -> str | None:
         if self.is_in_memory_db():

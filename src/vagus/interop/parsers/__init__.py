@@ -21,7 +21,7 @@ PARSERS: dict[str, Parser] = {
     "csv": generic_csv.parse,
 }
 # The Vagus JSON backup is not a stream of records: it restores whole sections
-# (vagus.interop.restore).
+# (vagus.backup.restore).
 FORMATS: dict[str, str] = {
     "daylio": "Daylio (CSV export)",
     "bearable": "Bearable (CSV export)",

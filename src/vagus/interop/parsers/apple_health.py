@@ -30,7 +30,7 @@ import zipfile
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import IO, Any, BinaryIO, NoReturn
 from xml.parsers import expat
 from zoneinfo import ZoneInfo
@@ -47,6 +47,16 @@ from vagus.interop.records import (
 SOURCE = "import:apple-health"
 CHUNK = 1 << 20
 MAX_REPORTED_ERRORS = 100
+# A zip may say it expands to far more than it holds ("zip bomb"): refuse an export.xml whose
+# expansion ratio or size is beyond what a real Health export reaches (XML packs ~10-30×).
+MAX_ZIP_RATIO = 100
+MAX_UNZIPPED_BYTES = 16 * 1024**3
+# Records are kept in POSIX seconds; anything before this (1899-12-30 UTC, a day before the
+# diary's 1900 limit in any zone) or past year 9998 is refused with its line, so time-zone
+# arithmetic never overflows. The exact 1900 limit and "not in the future" are checked on the
+# person's calendar day by the importer.
+EARLIEST_MOMENT = datetime(1899, 12, 30, tzinfo=UTC).timestamp()
+LATEST_MOMENT = datetime(9998, 12, 31, tzinfo=UTC).timestamp()
 
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 STEPS = "HKQuantityTypeIdentifierStepCount"
@@ -127,7 +137,23 @@ def default_priority(name: str, device: str = "") -> int:
     return 2
 
 
-def _open_xml(stream: BinaryIO) -> tuple[IO[bytes], int | None]:
+class _Capped:
+    """Reads at most ``limit`` bytes from a zip member: its declared size can lie."""
+
+    def __init__(self, member: IO[bytes], limit: int) -> None:
+        self.member, self.limit, self.read_so_far = member, limit, 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.member.read(size)
+        self.read_so_far += len(chunk)
+        if self.read_so_far > self.limit:
+            raise FileError("the zip file expands to more than it says; it is refused for safety.")
+        return chunk
+
+
+def _open_xml(
+    stream: BinaryIO, max_unzipped: int = MAX_UNZIPPED_BYTES, max_ratio: float = MAX_ZIP_RATIO
+) -> tuple[BinaryIO, int | None]:
     head = stream.read(4)
     stream.seek(0)
     if head != b"PK\x03\x04":
@@ -144,7 +170,19 @@ def _open_xml(stream: BinaryIO) -> tuple[IO[bytes], int | None]:
         if not names:
             raise FileError("the zip file holds no export.xml: is it an Apple Health export?")
         name = min(names, key=lambda n: (n != "apple_health_export/export.xml", len(n)))
-        return archive.open(name), archive.getinfo(name).file_size
+        info = archive.getinfo(name)
+        if info.file_size > max_unzipped:
+            raise FileError(
+                f"export.xml would expand to {info.file_size / 1024**3:,.1f} GB; the most Vagus "
+                f"reads is {max_unzipped / 1024**3:,.1f} GB."
+            )
+        if info.file_size > max_ratio * max(info.compress_size, 1) and info.file_size > CHUNK:
+            raise FileError(
+                f"export.xml would expand {info.file_size / max(info.compress_size, 1):,.0f} "
+                f"times its packed size (at most {max_ratio:g}); it is refused for safety."
+            )
+        # _Capped has the one method the reader calls, read(); it is no full BinaryIO.
+        return _Capped(archive.open(name), info.file_size), info.file_size  # type: ignore[return-value]
     except zipfile.BadZipFile as exc:
         raise FileError(f"the zip file cannot be read ({exc}).") from None
 
@@ -155,10 +193,13 @@ def parse(
     zone: ZoneInfo,
     progress: ProgressFn | None = None,
     source_priority: Sequence[str] | None = None,
+    sink: Any = None,
+    max_unzipped: int = MAX_UNZIPPED_BYTES,
+    max_ratio: float = MAX_ZIP_RATIO,
     **_: Any,
 ) -> ParseResult:
-    result = ParseResult(SOURCE)
-    xml, size = _open_xml(stream)
+    result = ParseResult(SOURCE, sink=sink)
+    xml, size = _open_xml(stream, max_unzipped, max_ratio)
     columns = {kind: _Columns() for kind in WANTED}
     sources: dict[str, int] = {}
     devices: dict[int, str] = {}
@@ -190,11 +231,21 @@ def parse(
             value = float(attrs["value"]) if kind in (STEPS, HRV) else 0.0
             if end < begin:
                 raise ValueError("ends before it starts")
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, OverflowError) as exc:
             error_count += 1
             if error_count <= MAX_REPORTED_ERRORS:
                 field = exc.args[0] if isinstance(exc, KeyError) else "startDate/endDate/value"
                 result.error(line, str(field), f"{kind} record cannot be read ({exc})")
+            return
+        if begin < EARLIEST_MOMENT or end > LATEST_MOMENT:
+            error_count += 1
+            if error_count <= MAX_REPORTED_ERRORS:
+                when = attrs["startDate"] if begin < EARLIEST_MOMENT else attrs["endDate"]
+                result.error(
+                    line,
+                    "startDate" if begin < EARLIEST_MOMENT else "endDate",
+                    f"{kind} record dated {when}: Vagus keeps days from 1900 to today",
+                )
             return
         source_name = attrs.get("sourceName", "")
         source = sources.get(source_name)
@@ -248,11 +299,11 @@ def parse(
                 return (rank, name)
         return (len(order) + default_priority(name, devices[index]), name)
 
-    result.records += _sleep(columns[SLEEP], zone, priority)
-    result.records += _summed(columns[STEPS], zone, priority, "steps", STEPS_MEASURE, 1)
-    result.records += _summed(columns[MINDFUL], zone, priority, "mindful", MINDFUL_MEASURE, None)
+    result.extend(_sleep(columns[SLEEP], zone, priority))
+    result.extend(_summed(columns[STEPS], zone, priority, "steps", STEPS_MEASURE, 1))
+    result.extend(_summed(columns[MINDFUL], zone, priority, "mindful", MINDFUL_MEASURE, None))
     records, note = _hrv(columns[HRV], zone, priority, names)
-    result.records += records
+    result.extend(records)
     if note:
         result.notes.append(note)
     if progress:
@@ -272,18 +323,17 @@ def _by_day(columns: _Columns, day_of: Any) -> dict[date, list[int]]:
 
 
 def _union_seconds(intervals: list[tuple[float, float]]) -> float:
-    ordered = sorted(intervals)
-    if not ordered:
-        return 0.0
-    total = 0.0
-    current_start, current_end = ordered[0]
-    for begin, end in ordered[1:]:
-        if begin > current_end:
-            total += current_end - current_start
+    total, current_start, current_end = 0.0, None, None
+    for begin, end in sorted(intervals):
+        if current_end is None or begin > current_end:
+            if current_end is not None:
+                total += current_end - current_start  # type: ignore[operator]
             current_start, current_end = begin, end
         else:
             current_end = max(current_end, end)
-    return total + current_end - current_start
+    if current_end is not None:
+        total += current_end - current_start  # type: ignore[operator]
+    return total
 
 
 def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]:

@@ -22,6 +22,7 @@ What becomes what (docs/interop.md has the full table):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -29,9 +30,10 @@ from zoneinfo import ZoneInfo
 from vagus.interop.parsers import csvfile
 from vagus.interop.records import (
     NOTE,
+    NUMBERED,
     OBSERVATION,
+    ONCE,
     RAW,
-    KeyCounter,
     MeasureRef,
     ParseResult,
     ProgressFn,
@@ -103,19 +105,23 @@ def split_last_group(detail: str) -> tuple[str, str]:
 
 
 def parse(
-    stream: BinaryIO, *, zone: ZoneInfo, progress: ProgressFn | None = None, **_: Any
+    stream: BinaryIO,
+    *,
+    zone: ZoneInfo,
+    progress: ProgressFn | None = None,
+    sink: Any = None,
+    **_: Any,
 ) -> ParseResult:
-    result = ParseResult(SOURCE)
-    text = csvfile.read_text(stream)
+    # Bearable lists newest first; repeats are numbered oldest first (see ParseResult) so keys
+    # stay put in later exports. One pass, rows never held.
+    result = ParseResult(SOURCE, newest_first=True, sink=sink)
     _header, reader = csvfile.rows(
-        text, ["date", "time of day", "category", "rating/amount", "detail", "notes"]
+        stream,
+        ["date", "time of day", "category", "rating/amount", "detail", "notes"],
+        progress=progress,
     )
-    rows = list(reader)
-    keys = KeyCounter()
     raw_categories: dict[str, int] = {}
-    tagged: set[str] = set()
-    # Bearable lists newest first too; walk oldest first so keys stay put in later exports.
-    for done, (line, row, problem) in enumerate(reversed(rows), 1):
+    for line, row, problem in reader:
         result.rows += 1
         if problem:
             result.error(line, "row", problem)
@@ -130,19 +136,20 @@ def parse(
         category = row["category"].strip()
         rating = row["rating/amount"].strip()
         detail = row["detail"].strip()
-        base = keys(f"{day.isoformat()}|{part.lower()}|{category.lower()}|{detail.lower()}")
+        base = f"{day.isoformat()}|{part.lower()}|{category.lower()}|{detail.lower()}"
         folded = category.casefold()
 
-        def add(kind: str, key: str, **fields: Any) -> None:
-            result.records.append(Record(line, kind, SOURCE, key, day, when, **fields))  # noqa: B023
+        def add(kind: str, tail: str, **fields: Any) -> None:
+            record = Record(line, kind, SOURCE, base, day, when, **fields)  # noqa: B023
+            result.add(replace(record, repeats=NUMBERED, key_tail=tail))
 
         if folded == "mood":
             value = _number(result, line, rating, 0, 10)
             if value is None:
                 continue
-            add(OBSERVATION, f"{base}|mood", measure=MeasureRef(code="mood"), value=value)
+            add(OBSERVATION, "|mood", measure=MeasureRef(code="mood"), value=value)
             if detail:
-                add(NOTE, f"{base}|tags", label="Mood tags", text=detail)
+                add(NOTE, "|tags", label="Mood tags", text=detail)
         elif folded == "symptom":
             name, severity = split_last_group(detail)
             level = SEVERITIES.get(severity.casefold())
@@ -153,7 +160,7 @@ def parse(
                 continue
             code = BUILTIN_SYMPTOMS.get(name.casefold(), "")
             measure = MeasureRef(code=code, label=name[:LABEL_MAX], kind="scale", direction="worse")
-            add(OBSERVATION, f"{base}|symptom", measure=measure, value=severity_value(level))
+            add(OBSERVATION, "|symptom", measure=measure, value=severity_value(level))
         elif folded == "sleep":
             match = _HOURS.match(rating)
             if not match:
@@ -163,16 +170,16 @@ def parse(
             if hours > 24:
                 result.error(line, "rating/amount", f"{rating} is more than a day")
                 continue
-            add(OBSERVATION, f"{base}|sleep", measure=MeasureRef(code="sleep_hours"), value=hours)
+            add(OBSERVATION, "|sleep", measure=MeasureRef(code="sleep_hours"), value=hours)
             if detail:
-                add(RAW, f"{base}|sleep-times", label="Sleep", text=detail)
+                add(RAW, "|sleep-times", label="Sleep", text=detail)
         elif folded in TAG_CATEGORIES:
             for tag in filter(None, (t.strip() for t in detail.split(" | "))):
                 measure = MeasureRef(label=tag[:LABEL_MAX], kind="yesno")
                 key = f"{day.isoformat()}|tag|{tag.casefold()}"
-                if key not in tagged:  # the same tag twice in a day is still one "yes"
-                    tagged.add(key)
-                    add(OBSERVATION, key, measure=measure, value=1.0)
+                # The same tag twice in a day is still one "yes" (the oldest is kept).
+                record = Record(line, OBSERVATION, SOURCE, key, day, when, measure, 1.0)
+                result.add(replace(record, repeats=ONCE))
         elif folded == "meds/supplements":
             name, unit = split_last_group(detail)
             if not name:
@@ -181,16 +188,14 @@ def parse(
             label = f"{name[: LABEL_MAX - 7]} taken"
             code = "probiotic" if "probiotic" in name.casefold() else ""
             measure = MeasureRef(code=code, label=label, kind="yesno")
-            add(OBSERVATION, f"{base}|taken", measure=measure, value=1.0)
-            add(RAW, f"{base}|dose", label=category, text=f"{name}: {rating} {unit}".strip())
+            add(OBSERVATION, "|taken", measure=measure, value=1.0)
+            add(RAW, "|dose", label=category, text=f"{name}: {rating} {unit}".strip())
         else:
             raw_categories[category] = raw_categories.get(category, 0) + 1
             shown = " — ".join(p for p in (rating, detail) if p)
-            add(RAW, f"{base}|raw", label=category, text=shown)
+            add(RAW, "|raw", label=category, text=shown)
         if row["notes"].strip():
-            add(NOTE, f"{base}|notes", label=category, text=row["notes"].strip())
-        if progress and done % 500 == 0:
-            progress(done / len(rows))
+            add(NOTE, "|notes", label=category, text=row["notes"].strip())
     for category, count in sorted(raw_categories.items()):
         result.notes.append(f"{count} “{category}” rows kept as text (Vagus has no measure yet).")
     return result

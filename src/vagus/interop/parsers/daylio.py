@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 from vagus.interop.parsers import csvfile
 from vagus.interop.records import (
     NOTE,
+    NUMBERED,
     OBSERVATION,
-    KeyCounter,
     MeasureRef,
     ParseResult,
     ProgressFn,
@@ -81,16 +81,23 @@ def parse(
     zone: ZoneInfo,
     mood_map: Mapping[str, int] | None = None,
     progress: ProgressFn | None = None,
+    sink: Any = None,
     **_: Any,
 ) -> ParseResult:
-    result = ParseResult(SOURCE)
-    text = csvfile.read_text(stream)
-    header, reader = csvfile.rows(text, ["time", "mood", "activities"])
+    """One pass over the file, newest entry first as Daylio writes it; records go to ``sink``
+    as they are read (repeats are numbered oldest first by the result, see ``records``)."""
+    result = ParseResult(SOURCE, newest_first=True, sink=sink)
+    header, reader = csvfile.rows(stream, ["time", "mood", "activities"], progress=progress)
     if "full_date" not in header and not {"year", "date"} <= set(header):
         raise csvfile.FileError("line 1: the columns full_date (or year and date) are missing.")
     levels = {**DEFAULT_LEVELS, **{k.casefold(): v for k, v in (mood_map or {}).items()}}
-    entries = []
     unmapped: dict[str, None] = {}
+    # Per activity, the days it was ticked, with the oldest entry's line and time: bounded by
+    # days × activities, not by the size of the file.
+    ticked: dict[str, dict[date, tuple[int, datetime]]] = defaultdict(dict)
+    labels: dict[str, str] = {}
+    oldest_use: dict[str, tuple[int, int]] = {}  # activity → (-line, place in its row)
+    entry_days: set[date] = set()
     for line, row, problem in reader:
         result.rows += 1
         if problem:
@@ -109,47 +116,64 @@ def parse(
         if not name:
             result.error(line, "mood", "the mood is empty")
             continue
-        if name.casefold() not in levels:
+        level = levels.get(name.casefold())
+        if level is None:
             unmapped.setdefault(name, None)
-        entries.append((line, day, moment, name, row))
-    result.unmapped = list(unmapped)
-    if result.errors or result.unmapped:
-        return result
-
-    keys = KeyCounter()
-    ticked: dict[str, dict[date, tuple[int, datetime]]] = defaultdict(dict)
-    labels: dict[str, str] = {}
-    entry_days: set[date] = set()
-    # Oldest first, so a later export with newer entries on top gives the same keys.
-    for done, (line, day, moment, name, row) in enumerate(reversed(entries), 1):
+            continue
         when = datetime.combine(day, moment, tzinfo=zone)
-        base = keys(f"{day.isoformat()} {moment:%H:%M}")
+        base = f"{day.isoformat()} {moment:%H:%M}"
         entry_days.add(day)
-        value = mood_value(levels[name.casefold()])
-        result.records.append(
-            Record(line, OBSERVATION, SOURCE, f"{base}|mood", day, when, MOOD, value)
+        result.add(
+            Record(
+                line,
+                OBSERVATION,
+                SOURCE,
+                base,
+                day,
+                when,
+                MOOD,
+                mood_value(level),
+                repeats=NUMBERED,
+                key_tail="|mood",
+            )
         )
-        for activity in filter(None, (a.strip() for a in row["activities"].split(" | "))):
+        activities = filter(None, (a.strip() for a in row["activities"].split(" | ")))
+        for place, activity in enumerate(activities):
             folded = activity.casefold()
-            labels.setdefault(folded, activity[:LABEL_MAX])
-            ticked[folded].setdefault(day, (line, when))
+            labels[folded] = activity[:LABEL_MAX]  # rows run newest first: the oldest wins
+            ticked[folded][day] = (line, when)
+            oldest_use[folded] = (-line, place)
         title = row.get("note_title", "").strip()
         note = row.get("note", "").strip()
         if title or note:
-            result.records.append(
-                Record(line, NOTE, SOURCE, f"{base}|note", day, when, label=title, text=note)
+            result.add(
+                Record(
+                    line,
+                    NOTE,
+                    SOURCE,
+                    base,
+                    day,
+                    when,
+                    label=title,
+                    text=note,
+                    repeats=NUMBERED,
+                    key_tail="|note",
+                )
             )
-        if progress and done % 500 == 0:
-            progress(done / len(entries))
+    result.unmapped = list(unmapped)
+    if result.errors or result.unmapped:
+        result.discard()  # nothing is imported
+        return result
 
-    for folded, days in ticked.items():
+    # In the order they were first used, so measures are created oldest first.
+    for folded, days in sorted(ticked.items(), key=lambda item: oldest_use[item[0]]):
         measure = MeasureRef(label=labels[folded], kind="yesno")
         first, last = min(days), max(days)
         # Daylio records only what was ticked. Between the first and last day an activity was
         # used, a day with entries but without it counts as "no"; outside that span, unknown.
         for day in sorted(d for d in entry_days if first <= d <= last):
             line, ticked_at = days.get(day, (0, None))
-            result.records.append(
+            result.add(
                 Record(
                     line,
                     OBSERVATION,

@@ -3,6 +3,10 @@
 ``measure`` is a measure's code (``anxiety``, ``my_cold_shower``) or its label ("Cold shower").
 The parser cannot know a person's measures (it is pure); it leaves ``MeasureRef.kind`` empty,
 and the importer either finds the measure or reports it as unknown, offering to create it.
+A ``label`` column (Vagus's own tidy export has one) names a measure created on the way.
+
+Cells are read through ``formulas.unguard``, which removes the quote the CSV export puts
+before text a spreadsheet would run as a formula, so export → import gives back the same names.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ from datetime import date, datetime
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
+from vagus.interop.formulas import unguard
 from vagus.interop.parsers import csvfile
 from vagus.interop.records import (
+    NUMBERED,
     OBSERVATION,
-    KeyCounter,
     MeasureRef,
     ParseResult,
     ProgressFn,
@@ -37,18 +42,23 @@ def _time(text: str, day: date, zone: ZoneInfo) -> datetime | None:
 
 
 def parse(
-    stream: BinaryIO, *, zone: ZoneInfo, progress: ProgressFn | None = None, **_: Any
+    stream: BinaryIO,
+    *,
+    zone: ZoneInfo,
+    progress: ProgressFn | None = None,
+    sink: Any = None,
+    **_: Any,
 ) -> ParseResult:
-    result = ParseResult(SOURCE)
-    text = csvfile.read_text(stream)
-    header, reader = csvfile.rows(text, ["date", "measure", "value"], aliases={"day": "date"})
-    rows = list(reader)
-    keys = KeyCounter()
-    for done, (line, row, problem) in enumerate(rows, 1):
+    result = ParseResult(SOURCE, sink=sink)
+    header, reader = csvfile.rows(
+        stream, ["date", "measure", "value"], aliases={"day": "date"}, progress=progress
+    )
+    for line, raw, problem in reader:
         result.rows += 1
         if problem:
             result.error(line, "row", problem)
             continue
+        row = {name: unguard(cell) for name, cell in raw.items()}
         try:
             day = date.fromisoformat(row["date"].strip())
         except ValueError:
@@ -58,7 +68,7 @@ def parse(
         if "time" in header and row["time"].strip():
             try:
                 when = _time(row["time"], day, zone)
-            except ValueError:
+            except (ValueError, OverflowError):
                 result.error(line, "time", f"“{row['time']}” is not a time like 21:40")
                 continue
         name = " ".join(row["measure"].split())
@@ -74,9 +84,10 @@ def parse(
             result.error(line, "value", "must be a finite number")
             continue
         stamp = when.isoformat() if when else ""
-        key = keys(f"{day.isoformat()}|{stamp}|{name.casefold()}")
-        measure = MeasureRef(label=name, kind="")
-        result.records.append(Record(line, OBSERVATION, SOURCE, key, day, when, measure, value))
-        if progress and done % 1000 == 0:
-            progress(done / len(rows))
+        title = " ".join(row.get("label", "").split())
+        measure = MeasureRef(label=name, kind="", title=title if title != name else "")
+        key = f"{day.isoformat()}|{stamp}|{name.casefold()}"
+        result.add(
+            Record(line, OBSERVATION, SOURCE, key, day, when, measure, value, repeats=NUMBERED)
+        )
     return result

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
-from vagus.accounts.export import FORMAT, FORMAT_VERSION, sections_by_model
-from vagus.interop import registry
+from vagus.audit import record
+from vagus.backup import registry
+from vagus.backup.registry import FORMAT, FORMAT_VERSION, sections_by_model
+from vagus.backup.rows import RowProblem
+from vagus.interop.staging import text_problem
+from vagus.safety.restored_alerts import raise_missing_alerts
 
 log = logging.getLogger(__name__)
 META = {"format", "format_version", "vagus_version", "exported_at"}
@@ -53,7 +58,26 @@ def load(data: bytes | str) -> dict[str, Any]:
         raise RestoreRefused([f"line {exc.lineno}: this is not valid JSON ({exc.msg})"]) from None
     if not isinstance(document, dict):
         raise RestoreRefused(["this is not a Vagus backup (expected a JSON object)"])
+    problems = list(_unstorable_text(document, ""))
+    if problems:
+        raise RestoreRefused(problems[:20])
     return document
+
+
+def _unstorable_text(value: Any, where: str) -> Iterator[str]:
+    """Every string (key or value) that no database can store: NUL, lone UTF-16 surrogates."""
+    if isinstance(value, str):
+        if problem := text_problem(value):
+            yield f"{where or 'the file'}: the text {problem}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = f"{where}.{key}" if where else str(key)
+            if problem := text_problem(str(key)):
+                yield f"{where or 'the file'}: a field name {problem}"
+            yield from _unstorable_text(item, name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unstorable_text(item, f"{where}[{index}]")
 
 
 def check(document: dict[str, Any]) -> list[str]:
@@ -69,7 +93,7 @@ def check(document: dict[str, Any]) -> list[str]:
             f"this backup is format version {version}, newer than this Vagus understands "
             f"({FORMAT_VERSION}); update Vagus first"
         ]
-    known = {i.section for i in registry.importers()} | set(registry.NOT_RESTORED)
+    known = {i.section for i in registry.restorers()} | set(registry.NOT_RESTORED)
     for name in sorted(set(document) - META):
         if name not in known:
             rows = document[name]
@@ -87,12 +111,12 @@ def holds_data(user: Any) -> list[str]:
 
     found = []
     by_section = {section: label for label, section in sections_by_model().items()}
-    for imp in registry.importers():
-        label = by_section.get(imp.section)
-        if imp.holds_data and label:
+    for restorer in registry.restorers():
+        label = by_section.get(restorer.section)
+        if restorer.holds_data and label:
             model = apps.get_model(label)
             if model.objects.filter(owner=user).exists():
-                found.append(imp.section)
+                found.append(restorer.section)
     return found
 
 
@@ -102,14 +126,12 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
     A dry run does the whole restore and rolls it back, so it checks exactly what a real
     restore would. Raises :class:`RestoreRefused` with nothing written otherwise.
     """
-    from vagus.interop.sections import RowProblem, raise_missing_alerts
-
     problems = check(document)
     if problems:
         raise RestoreRefused(problems)
     report = RestoreReport(dry_run)
     for name, reason in registry.NOT_RESTORED.items():
-        if document.get(name):
+        if document.get(name) and reason:
             report.notes.append(reason)
     try:
         with transaction.atomic():
@@ -123,9 +145,11 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
                     ]
                 )
             ctx = registry.RestoreContext()
-            for imp in registry.importers():
-                if imp.section in document:
-                    report.counts[imp.section] = _restore_section(imp, user, document, ctx)
+            for restorer in registry.restorers():
+                if restorer.section in document:
+                    report.counts[restorer.section] = _restore_section(
+                        restorer, user, document, ctx
+                    )
             if raise_missing_alerts(user):
                 report.notes.append(
                     "Safety alerts were added for answers or writing in the backup that "
@@ -133,6 +157,7 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
                 )
             if dry_run:
                 raise _DryRun()
+            record("backup.restore", user, detail={"counts": report.counts})
     except _DryRun:
         user.refresh_from_db()
     except RowProblem as exc:
@@ -145,17 +170,16 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
 
 
 def _restore_section(
-    imp: registry.Importer, user: Any, document: dict[str, Any], ctx: registry.RestoreContext
+    restorer: registry.Restorer, user: Any, document: dict[str, Any], ctx: registry.RestoreContext
 ) -> int:
     """One section; a value its restore function could not read refuses the whole backup."""
-    from vagus.interop.sections import RowProblem
-
     try:
-        return imp.fn(user, document[imp.section], ctx)
+        return restorer.fn(user, document[restorer.section], ctx)
     except (RowProblem, RestoreRefused):
         raise
     except (TypeError, ValueError, KeyError, AttributeError, ValidationError) as exc:
-        log.warning("restore: section %s failed (%s)", imp.section, type(exc).__name__)
+        log.warning("restore: section %s failed (%s)", restorer.section, type(exc).__name__)
+        name = restorer.section
         raise RestoreRefused(
-            [f"section “{imp.section}” holds a value that cannot be read; nothing was restored"]
+            [f"section “{name}” holds a value that cannot be read; nothing was restored"]
         ) from None

@@ -1,0 +1,1 @@
+"""The safety rules of Vagus in one place (see docs/safety.md)."""

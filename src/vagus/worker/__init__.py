@@ -1,0 +1,1 @@
+"""The background worker: a huey consumer beside the web server (imports, scheduled clean-up)."""
