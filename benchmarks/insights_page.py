@@ -91,8 +91,7 @@ def main() -> int:
     from django.test import Client
 
     from vagus.accounts.models import User
-    from vagus.insights.data import daily_frame, measures_by_code
-    from vagus.insights.screening import insights_for
+    from vagus.insights.queries import daily_frame, insights_for, measures_by_code
 
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
     print(f"SQLite in {data_dir}; best of {args.repeat} runs, milliseconds")

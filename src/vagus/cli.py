@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 
-PLUGIN_APPS = (
-    "accounts",
-    "insights",
-    "experiments",
-    "tools",
-    "interop",
-    "learn",
-    "questionnaires",
-    "diary",
-    "worker",
-)
+from vagus.accounts import commands as accounts_commands
+from vagus.insights import commands as insights_commands
+from vagus.interop import commands as interop_commands
+from vagus.tools import commands as tools_commands
+from vagus.worker import commands as worker_commands
+
+# Apps' own subcommands: each module defines add_commands(subparsers, setup).
+COMMAND_MODULES = [
+    accounts_commands,
+    insights_commands,
+    tools_commands,
+    interop_commands,
+    worker_commands,
+]
 
 
 def _setup() -> None:
@@ -184,14 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
 
-    # Apps add their own subcommands: vagus/<app>/commands.py defines add_commands(subparsers).
-    for app in PLUGIN_APPS:
-        try:
-            module = importlib.import_module(f"vagus.{app}.commands")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"vagus.{app}.commands":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.add_commands(sub, setup=_setup)
     return parser
 

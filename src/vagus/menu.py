@@ -1,14 +1,27 @@
-"""The main menu, gathered from the apps: each AppConfig lists its entries in ``menu``."""
+"""The main menu: every entry, in order, listed here."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+
+# (label, URL name), in the order the menu shows them.
+MENU: list[tuple[str, str]] = [
+    ("Today", "diary:today"),
+    ("Meals", "diary:meals"),
+    ("Timeline", "diary:timeline"),
+    ("Insights", "insights:index"),
+    ("Tools", "tools:index"),
+    ("Experiments", "experiments:index"),
+    ("Questionnaires", "questionnaires:index"),
+    ("Learn", "learn:index"),
+    ("Import & export", "interop:index"),
+    ("Settings", "accounts:settings"),
+]
 
 # What a phone shows in its one-line menu; the rest sits behind "More" there.
 PHONE_MENU = {"diary:today", "diary:meals", "insights:index", "tools:index"}
@@ -17,11 +30,6 @@ PHONE_MENU = {"diary:today", "diary:meals", "insights:index", "tools:index"}
 def menu(request: HttpRequest) -> dict[str, Any]:
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    entries = sorted(
-        (order, label, url_name)
-        for config in apps.get_app_configs()
-        for label, url_name, order in getattr(config, "menu", [])
-    )
     current = request.resolver_match
     current_name = f"{current.namespace}:{current.url_name}" if current else ""
     items = [
@@ -36,7 +44,7 @@ def menu(request: HttpRequest) -> dict[str, Any]:
                 and url_name.endswith(":index")
             ),
         }
-        for _, label, url_name in entries
+        for label, url_name in MENU
     ]
     # On a phone, "More" stands for every page that is not in the short menu.
     more_current = current_name == ":more" or any(

@@ -13,7 +13,7 @@ from vagus.audit.models import AuditEvent
 from vagus.backup.export import export_user_data
 from vagus.backup.restore import RestoreRefused, restore
 from vagus.diary import actions
-from vagus.interop import importing
+from vagus.interop import importing, publish
 from vagus.interop.importing import remove_source
 from vagus.interop.service import run_import
 from vagus.tools import actions as tools
@@ -66,7 +66,8 @@ def test_a_failed_import_rolls_its_row_back(person, samples, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(importing.Observation.objects, "bulk_update", broken)
+    # The publish fails after its audit row was written, inside the same transaction.
+    monkeypatch.setattr(publish, "_create_measures", broken)
     with pytest.raises(RuntimeError):
         run_import(person, "daylio", samples / "daylio.csv", options={"mood_map": {"anxious": 2}})
     assert actions_of(person) == []

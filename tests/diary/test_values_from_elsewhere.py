@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from vagus.diary.models import Observation
-from vagus.insights.data import daily_frame
+from vagus.insights.queries import daily_frame
 from vagus.interop.service import run_import
 from vagus.tools import actions as tools
 

@@ -8,23 +8,9 @@ from django.urls import reverse
 from vagus.diary import actions as diary_actions
 from vagus.diary.models import Measure
 from vagus.experiments import actions
-from vagus.experiments.library import mentions_medication
-from vagus.insights.words import can_be_tested
+from vagus.safety.medication import can_be_tested
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Xanax taken", "my_xanax_taken", "skip my Zoloft", "Lexapro", "half a Valium", "omeprazole"],
-)
-def test_brand_names_and_codes_count_as_medication(text):
-    assert mentions_medication(text)
-
-
-@pytest.mark.parametrize("text", ["kefir", "my_walk_outside", "fibre", "taken a walk"])
-def test_everyday_words_do_not(text):
-    assert not mentions_medication(text)
 
 
 def test_insights_never_offers_a_medicine_or_an_imported_taken_measure(person):

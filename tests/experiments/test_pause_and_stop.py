@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from vagus.experiments import actions, results
+from vagus.experiments import actions, queries
 from vagus.experiments.models import PAUSED, RUNNING, STOPPED, Experiment
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_paused_days_are_left_out_of_the_comparison(person, make_experiment, log
     log(person, {paused_day: 10.0})
     experiment.pauses = [[paused_day.isoformat(), paused_day.isoformat()]]
     experiment.save()
-    analysis = results.analysis_for(person, experiment)
+    analysis = queries.analysis_for(person, experiment)
     assert paused_day not in analysis.outcome.index
     assert analysis.result.estimate == pytest.approx(0.0)  # the 10 was left out
     assert analysis.paused_days == {paused_day}

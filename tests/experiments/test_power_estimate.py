@@ -7,7 +7,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from vagus.experiments import results
+from vagus.experiments import queries
 from vagus.science import experiments as core
 
 pytestmark = pytest.mark.django_db
@@ -45,19 +45,19 @@ def test_estimate_uses_the_persons_own_variability(person, log):
         for i in range(40)
     }
     log(person, diary)
-    estimate = results.power_estimate(person, "anxiety", 1.0, 7, 2, 6)
+    estimate = queries.power_estimate(person, "anxiety", 1.0, 7, 2, 6)
     sd, ar = core.estimate_variability(
-        results.outcome_series(person, "anxiety", today - timedelta(days=59), today)
+        queries.outcome_series(person, "anxiety", today - timedelta(days=59), today)
     )
     assert estimate.own_data and estimate.logged_days == 40
     assert (estimate.sd, estimate.autocorrelation) == (sd, ar)
     assert sd != 1.5  # not the default
-    direct = core.power(1.0, sd, ar, 7, 2, 6, n_sim=results.POWER_SIMULATIONS)
+    direct = core.power(1.0, sd, ar, 7, 2, 6, n_sim=queries.POWER_SIMULATIONS)
     assert estimate.power == direct.power
 
 
 def test_short_diary_uses_defaults_and_says_so(person, person_client):
-    estimate = results.power_estimate(person, "anxiety", 1.0, 7, 2, 6)
+    estimate = queries.power_estimate(person, "anxiety", 1.0, 7, 2, 6)
     assert not estimate.own_data and (estimate.sd, estimate.autocorrelation) == (1.5, 0.4)
     body = person_client.get("/experiments/new/?library=fermented").content.decode()
     assert "fewer than 14, so typical figures are used" in body

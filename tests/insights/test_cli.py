@@ -8,7 +8,7 @@ import io
 import pytest
 from rich.console import Console
 
-from vagus.insights import commands, screening
+from vagus.insights import commands, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_table_and_sentences_for_a_planted_diary(planted):
     text = out.getvalue()
 
     assert code == 0
-    report = screening.insights_for(planted, "anxiety")
+    report = queries.insights_for(planted, "anxiety")
     for finding in report.estimated:
         assert finding.label in text
         assert f"{finding.association.estimate:+.2f}" in text

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from vagus.diary import actions
 from vagus.diary.models import Measure, Observation
-from vagus.insights.data import daily_frame
+from vagus.insights.queries import daily_frame
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from rich.console import Console
 
 from vagus.diary import actions as diary_actions
 from vagus.diary.models import Measure, Observation
-from vagus.insights import commands, screening, words
-from vagus.insights.data import daily_frame
+from vagus.insights import commands, queries, wording
+from vagus.insights.queries import daily_frame
 from vagus.science import insights as science
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_the_planted_link_would_be_flagged_without_the_rule(medicated):
 
 
 def test_the_report_leaves_medication_out_everywhere(medicated):
-    report = screening.insights_for(medicated, "anxiety")
+    report = queries.insights_for(medicated, "anxiety")
     listed = {f.association.factor for f in report.estimated} | {
         w.measure.code for w in report.waiting
     }
@@ -98,7 +98,7 @@ def test_the_api_leaves_medication_out_and_says_why(medicated, api):
     listed |= {w["factor"] for w in body["too_few_days"]}
     assert listed.isdisjoint(MEDICATION_CODES)
     assert "sleep_hours" in listed
-    assert body["medication_note"] == words.NOT_MEDICATION
+    assert body["medication_note"] == wording.NOT_MEDICATION
 
 
 @pytest.mark.parametrize("path", ["/api/insights", "/api/insights/weekly"])

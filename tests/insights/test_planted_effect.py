@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.helpers.diaries import FERMENTED_NEXT_DAY, MINDFULNESS_PER_HALF_HOUR, SLEEP_PER_HOUR
 
-from vagus.insights import screening
+from vagus.insights import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def _found(report):
 
 
 def test_planted_effects_are_found_with_intervals_covering_the_truth(planted):
-    report = screening.insights_for(planted, "anxiety")
+    report = queries.insights_for(planted, "anxiety")
     found = _found(report)
 
     for key, truth in (
@@ -35,7 +35,7 @@ def test_planted_effects_are_found_with_intervals_covering_the_truth(planted):
 
 
 def test_the_sentences_name_the_day_the_unit_and_the_direction(planted):
-    found = _found(screening.insights_for(planted, "anxiety"))
+    found = _found(queries.insights_for(planted, "anxiety"))
 
     fermented = found[("fermented_servings", 1)].sentence
     assert fermented.startswith(
@@ -61,14 +61,14 @@ def test_a_yes_no_factor_reads_on_days_you_had(person):
         for day, value in fermented.items()
     )
 
-    found = _found(screening.insights_for(person, "anxiety"))
+    found = _found(queries.insights_for(person, "anxiety"))
 
     assert found[("my_kefir", 1)].sentence.startswith("On days after you had kefir, your anxiety")
     assert found[("my_kefir", 1)].association.binary
 
 
 def test_self_experiment_link_only_for_things_a_person_can_change(planted):
-    found = _found(screening.insights_for(planted, "anxiety"))
+    found = _found(queries.insights_for(planted, "anxiety"))
 
     assert found[("fermented_servings", 1)].experiment_url == (
         "/experiments/new/?factor=fermented_servings&outcome=anxiety"
@@ -76,17 +76,19 @@ def test_self_experiment_link_only_for_things_a_person_can_change(planted):
     assert found[("sleep_hours", 0)].experiment_url is not None
     from types import SimpleNamespace
 
-    from vagus.insights import words
+    from vagus.safety import medication
 
-    assert not words.can_be_tested(SimpleNamespace(kind="scale", code="mood"))
-    assert not words.can_be_tested(SimpleNamespace(kind="yesno", code="medication_as_prescribed"))
+    assert not medication.can_be_tested(SimpleNamespace(kind="scale", code="mood"))
+    assert not medication.can_be_tested(
+        SimpleNamespace(kind="yesno", code="medication_as_prescribed")
+    )
 
 
 def test_another_outcome_can_be_chosen(planted):
-    report = screening.insights_for(planted, "sleep_hours")
+    report = queries.insights_for(planted, "sleep_hours")
     assert report.outcome.code == "sleep_hours"
     assert all(f.association.factor != "sleep_hours" for f in report.estimated)
-    with pytest.raises(screening.UnknownOutcomeError, match="outcome"):
-        screening.insights_for(planted, "probiotic")  # yes/no: not an outcome
-    with pytest.raises(screening.UnknownOutcomeError, match="outcome"):
-        screening.insights_for(planted, "no_such_thing")
+    with pytest.raises(queries.UnknownOutcomeError, match="outcome"):
+        queries.insights_for(planted, "probiotic")  # yes/no: not an outcome
+    with pytest.raises(queries.UnknownOutcomeError, match="outcome"):
+        queries.insights_for(planted, "no_such_thing")

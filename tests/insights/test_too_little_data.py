@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from vagus.diary import actions
-from vagus.insights import screening
+from vagus.insights import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_ten_days_in_a_row_need_five_more(person, person_client):
     # Ten consecutive days give nine usable days (each needs the day before); 14 are needed.
     _log(person, 10)
 
-    report = screening.insights_for(person, "anxiety")
+    report = queries.insights_for(person, "anxiety")
 
     assert report.found == [] and report.not_clear == []
     assert report.more_days_needed == 5
@@ -38,15 +38,15 @@ def test_ten_days_in_a_row_need_five_more(person, person_client):
 
 def test_one_more_day_makes_an_estimate_possible(person):
     _log(person, 14)  # 13 usable days: one short of 14
-    assert screening.insights_for(person, "anxiety").more_days_needed == 1
+    assert queries.insights_for(person, "anxiety").more_days_needed == 1
     actions.save_checkin(person, person.today(), {"anxiety": 4, "sleep_hours": 8, "probiotic": 1})
-    report = screening.insights_for(person, "anxiety")
+    report = queries.insights_for(person, "anxiety")
     assert report.more_days_needed is None
     assert {f.association.factor for f in report.estimated} >= {"sleep_hours", "probiotic"}
 
 
 def test_an_empty_diary(person, person_client):
-    report = screening.insights_for(person, "anxiety")
+    report = queries.insights_for(person, "anxiety")
     assert report.more_days_needed == 15  # 14 usable days need 15 in a row
     assert report.logged_days == 0
     response = person_client.get("/insights/")
@@ -63,7 +63,7 @@ def test_a_factor_with_too_few_days_is_listed_with_its_shortfall(person):
             {"anxiety": 4, "sleep_hours": 7, "probiotic": 0, "activity_minutes": 20},
         )
 
-    report = screening.insights_for(person, "anxiety")
+    report = queries.insights_for(person, "anxiety")
 
     waiting = {w.measure.code: w.days_needed for w in report.waiting}
     assert waiting == {"activity_minutes": 14 - 5}

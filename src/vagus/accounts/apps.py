@@ -7,4 +7,3 @@ class AccountsConfig(AppConfig):
     name = "vagus.accounts"
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
-    menu = [("Settings", "accounts:settings", 100)]

@@ -1,4 +1,4 @@
-"""The API object: authentication, error shapes, and the routers of each app."""
+"""The API object: authentication, error shapes, and the list of the apps' routers."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from ninja.parser import Parser
 
 import vagus
 from vagus.api.auth import API_AUTH
-from vagus.api.diary import router as diary_router
 from vagus.api.docs import VagusDocs
-from vagus.api.questionnaires import router as questionnaires_router
 from vagus.diary.actions import DiaryInputError
+from vagus.diary.api import router as diary_router
 from vagus.experiments.api import router as experiments_router
 from vagus.insights.api import router as insights_router
 from vagus.interop.api import router as interop_router
 from vagus.learn.api import router as learn_router
+from vagus.questionnaires.api import router as questionnaires_router
 from vagus.text import NUL
 from vagus.tools.api import router as tools_router
 
@@ -51,8 +51,15 @@ def _bad_input(request: HttpRequest, exc: DiaryInputError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc), "errors": exc.errors}, status=400)
 
 
-api.add_router("/", diary_router)
-api.add_router("/", questionnaires_router)
-# Each app owns its routes in vagus/<app>/api.py.
-for _router in (insights_router, experiments_router, tools_router, interop_router, learn_router):
+# Each app owns its routes in vagus/<app>/api.py; this list is every router the API serves.
+ROUTERS = [
+    diary_router,
+    questionnaires_router,
+    insights_router,
+    experiments_router,
+    tools_router,
+    interop_router,
+    learn_router,
+]
+for _router in ROUTERS:
     api.add_router("/", _router)

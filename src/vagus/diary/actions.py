@@ -13,8 +13,8 @@ from django.utils.text import slugify
 
 from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary import day_version, nutrition
-from vagus.diary.display import format_value
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.wording import format_value
 from vagus.text import has_nul
 
 if TYPE_CHECKING:

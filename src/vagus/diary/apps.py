@@ -8,13 +8,6 @@ class DiaryConfig(AppConfig):
     name = "vagus.diary"
     label = "diary"
     default_auto_field = "django.db.models.BigAutoField"
-    menu = [
-        ("Today", "diary:today", 10),
-        ("Meals", "diary:meals", 20),
-        ("Timeline", "diary:timeline", 30),
-    ]
-    # Today-page cards: dotted paths to card(request) -> dict | None (see vagus.today).
-    today_cards = ["vagus.diary.cards.gut_diet_card"]
 
     def ready(self) -> None:
         from vagus.diary.catalog import sync_builtin_measures

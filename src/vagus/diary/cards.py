@@ -97,7 +97,6 @@ def gut_diet_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
     week = [a for analyses in by_day.values() for a in analyses]
     return {
         "template": "diary/cards/gut_diet.html",
-        "order": 40,
         "meals_today": len(by_day.get(today, [])),
         "fermented": _servings(totals["fermented_servings"]),
         "fibre": _servings(totals["fibre_rich_servings"]),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -164,20 +163,6 @@ class Meal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.eaten_at:%Y-%m-%d %H:%M} {self.text[:40]}"
-
-
-def days_with_entries(user: User, start: date, end: date) -> list[date]:
-    """Calendar days in [start, end] on which the person logged anything."""
-    observed = set(
-        Observation.objects.owned_by(user)
-        .filter(day__range=(start, end))
-        .values_list("day", flat=True)
-        .distinct()
-    )
-    observed |= set(
-        Meal.objects.owned_by(user).filter(day__range=(start, end)).values_list("day", flat=True)
-    )
-    return sorted(observed)
 
 
 class CustomFood(models.Model):

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from vagus.diary import sources
-from vagus.diary.display import format_value
+from vagus.diary import wording
 from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.wording import format_value
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -109,7 +109,7 @@ def day_entries(user: User, day: date) -> list[DayEntry]:
             measure=o.measure,
             value=o.value,
             source=o.source,
-            origin=sources.describe(o.source, _tool_of(o)),
+            origin=wording.source_words(o.source, _tool_of(o)),
             time=o.time,
         )
         for o in rows

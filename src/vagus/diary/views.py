@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vagus.accounts.models import EARLIEST_DAY, User
-from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, sources
-from vagus.diary.display import format_value
+from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, wording
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
+from vagus.diary.wording import format_value
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.today import day_panels, today_cards
 
@@ -106,7 +106,7 @@ def _recorded_elsewhere(user: User, day: date) -> dict[str, dict[str, object]]:
     """
     by_code: dict[str, list[queries.DayEntry]] = {}
     for entry in queries.day_entries(user, day):
-        if entry.source != sources.CHECKIN:
+        if entry.source != wording.CHECKIN:
             by_code.setdefault(entry.measure.code, []).append(entry)
     return {
         code: {"entries": entries, "hint": ELSEWHERE_HINTS.get(entries[0].measure.kind, MEAN_HINT)}

@@ -15,10 +15,8 @@ from django.db import transaction
 
 from vagus.experiments.library import (
     LIBRARY,
-    MEDICATION_REFUSAL,
     OUTCOMES,
     USUAL,
-    mentions_medication,
 )
 from vagus.experiments.models import (
     COMPLETED,
@@ -30,6 +28,7 @@ from vagus.experiments.models import (
     AdherenceAnswer,
     Experiment,
 )
+from vagus.safety.medication import MEDICATION_REFUSAL, mentions_medication
 from vagus.science import experiments as core
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from vagus.api.schemas import Message
-from vagus.experiments import actions, results
+from vagus.experiments import actions, queries, wording
 from vagus.experiments.library import LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import STOPPED, Experiment
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
@@ -92,7 +92,7 @@ def list_experiments(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
 def create_experiment(request: AuthenticatedHttpRequest, payload: ExperimentIn) -> Status:
     data = payload.dict()
     try:
-        estimate = results.power_estimate(
+        estimate = queries.power_estimate(
             request.user,
             data["outcome"],
             data["smallest_change"],
@@ -154,14 +154,14 @@ def get_result(request: AuthenticatedHttpRequest, experiment_id: UUID) -> dict[s
     body: dict[str, Any] = {"id": str(experiment.uuid), "state": state, "complete": False}
     if state == STOPPED:
         body["note"] = "Stopped early: reported as incomplete, with no result."
-    elif not results.has_result(experiment, today):
+    elif not queries.has_result(experiment, today):
         body["note"] = f"Not finished: results after {experiment.end.isoformat()}."
     else:
-        analysis = results.analysis_for(request.user, experiment)
+        analysis = queries.analysis_for(request.user, experiment)
         r = analysis.result
         body.update(
             complete=True,
-            summary=results.result_words(experiment, r),
+            summary=wording.result_words(experiment, r),
             result={k: _finite(v) if isinstance(v, float) else v for k, v in r.to_dict().items()},
         )
     return body

@@ -18,12 +18,7 @@ from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import Day, Flag, Id, Moment, Number, Row, Text, parse_rows, problem
-from vagus.experiments.library import (
-    LIBRARY,
-    MEDICATION_REFUSAL,
-    OUTCOMES,
-    mentions_medication,
-)
+from vagus.experiments.library import LIBRARY, OUTCOMES
 from vagus.experiments.models import (
     OPEN_STATUSES,
     STATUSES,
@@ -31,6 +26,7 @@ from vagus.experiments.models import (
     AdherenceAnswer,
     Experiment,
 )
+from vagus.safety.medication import MEDICATION_REFUSAL, mentions_medication
 from vagus.science.experiments import Schedule
 
 EXPERIMENTS, ADHERENCE = "experiments", "experiment_adherence"

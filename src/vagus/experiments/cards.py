@@ -28,7 +28,6 @@ def today_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
     )
     return {
         "template": "experiments/today_card.html",
-        "order": 30,
         "stylesheet": "experiments/experiments.css",
         "items": [(plan, answers.get(plan.experiment.pk)) for plan in plans],
         "next": request.get_full_path(),

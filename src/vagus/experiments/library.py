@@ -1,5 +1,6 @@
-"""Ready-made experiments drawn from the evidence library, the outcomes they can measure, and
-the guard that keeps medication out of self-experiments.
+"""Ready-made experiments drawn from the evidence library and the outcomes they can measure.
+
+The guard that keeps medication out of self-experiments is in vagus.safety.medication.
 
 Every ready experiment compares one small change (condition B) with life as usual
 (condition A). The defaults are starting points a person can change on the set-up page; six
@@ -8,7 +9,6 @@ pairs is the smallest design whose exact test can reach p < 0.05 (see docs/exper
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from vagus.diary.catalog import BUILTINS, QUESTIONNAIRE_SCORES
@@ -137,29 +137,3 @@ def _outcomes() -> dict[str, Outcome]:
 
 OUTCOMES: dict[str, Outcome] = _outcomes()
 DEFAULT_OUTCOME = "anxiety"
-
-# Self-experiments must never become a way to stop, start or change medicine: that decision
-# belongs with a doctor or pharmacist (docs/safety.md, "Self-experiments").
-_MEDICATION = re.compile(
-    r"\b(medication|medications|medicine|medicines|meds|tablets?|pills?|capsules? of|doses?|"
-    r"dosage|prescri\w*|antidepressants?|ssris?|snris?|benzo\w*|beta[- ]?blockers?|"
-    r"sertraline|citalopram|escitalopram|fluoxetine|paroxetine|venlafaxine|duloxetine|"
-    r"mirtazapine|amitriptyline|propranolol|diazepam|lorazepam|alprazolam|clonazepam|"
-    r"pregabalin|gabapentin|buspirone|hydroxyzine|quetiapine|lithium|insulin|inhaler|"
-    r"mebeverine|loperamide|laxatives?|"
-    # Brand names people log their medicines by.
-    r"xanax|valium|ativan|klonopin|zoloft|lustral|lexapro|cipralex|celexa|cipramil|prozac|"
-    r"paxil|seroxat|effexor|cymbalta|wellbutrin|bupropion|trazodone|seroquel|lyrica|neurontin|"
-    r"buspar|remeron|elavil|inderal|imodium|colofac|buscopan|ondansetron|omeprazole|"
-    r"lansoprazole|pantoprazole)\b",
-    re.IGNORECASE,
-)
-MEDICATION_REFUSAL = (
-    "Self-experiments here cannot change medication. Starting, stopping or changing a medicine "
-    "is a decision for you and your doctor or pharmacist."
-)
-
-
-def mentions_medication(text: str) -> bool:
-    # Codes join words with underscores ("my_xanax_taken"), which a word boundary would miss.
-    return bool(_MEDICATION.search((text or "").replace("_", " ")))

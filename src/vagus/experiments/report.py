@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from vagus.experiments.models import COMPLETED, STOPPED, Experiment
-from vagus.experiments.results import Analysis, result_words
+from vagus.experiments.queries import Analysis
+from vagus.experiments.wording import result_words
 
 LIMITS = [
     "No blinding: you knew which days were change days, so expecting a benefit (or a harm) "

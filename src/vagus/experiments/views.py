@@ -14,12 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from vagus.diary.models import Measure
-from vagus.experiments import actions, charts, display, report, results
+from vagus.experiments import actions, charts, display, queries, report, wording
 from vagus.experiments.forms import HarmsForm, SetupForm
 from vagus.experiments.library import DEFAULT_OUTCOME, LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import COMPLETED, OPEN_STATUSES, STOPPED, Experiment
-from vagus.insights.words import can_be_tested
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
+from vagus.safety.medication import can_be_tested
 
 
 def _experiment(request: HttpRequest, experiment_id: Any) -> Experiment:
@@ -85,9 +85,9 @@ def _initial(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bool]:
     return initial, True
 
 
-def _power(request: HttpRequest, values: dict[str, Any]) -> results.PowerEstimate | None:
+def _power(request: HttpRequest, values: dict[str, Any]) -> queries.PowerEstimate | None:
     try:
-        return results.power_estimate(
+        return queries.power_estimate(
             request.user,
             values["outcome"],
             float(values["smallest_change"]),
@@ -236,7 +236,7 @@ def _result_context(request: AuthenticatedHttpRequest, experiment: Experiment) -
     today = request.user.today()
     actions.settle(experiment, today)
     state = experiment.state_on(today)
-    analysis = results.analysis_for(request.user, experiment)
+    analysis = queries.analysis_for(request.user, experiment)
     result = analysis.result
     context: dict[str, Any] = {
         "experiment": experiment,
@@ -249,14 +249,14 @@ def _result_context(request: AuthenticatedHttpRequest, experiment: Experiment) -
         "better": "lower" if experiment.lower_is_better else "higher",
     }
     if state == COMPLETED:
-        context["words"] = results.result_words(experiment, result)
+        context["words"] = wording.result_words(experiment, result)
         context["chart"] = charts.period_chart(
             experiment.design,
             analysis.outcome,
             result,
             b_label=experiment.b_label,
             outcome_label=experiment.outcome_label,
-            y_max=results.outcome_scale(experiment),
+            y_max=queries.outcome_scale(experiment),
         )
         context["period_rows"] = [
             (row, None if math.isnan(m) else m)

@@ -7,8 +7,8 @@ from datetime import date
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from vagus.insights import patterns, screening
-from vagus.insights.data import daily_frame, measures_by_code
+from vagus.insights import patterns, queries
+from vagus.insights.queries import daily_frame, measures_by_code
 from vagus.insights.serialise import report_dict
 from vagus.ownership import AuthenticatedHttpRequest
 
@@ -78,8 +78,8 @@ def insights(
     """
     measures = measures_by_code(request.user)
     try:
-        lag_tuple = screening.parse_lags(lags)
-        report = screening.insights_for(request.user, outcome, lag_tuple, measures=measures)
+        lag_tuple = queries.parse_lags(lags)
+        report = queries.insights_for(request.user, outcome, lag_tuple, measures=measures)
     except ValueError as exc:  # UnknownOutcomeError included: the message names the field
         raise HttpError(400, str(exc)) from None
     return report_dict(report)
@@ -90,8 +90,8 @@ def weekly(request: AuthenticatedHttpRequest, outcome: str = "anxiety") -> dict:
     """Mean of the outcome in each Monday-to-Sunday week with a logged day, oldest first."""
     measures = measures_by_code(request.user)
     try:
-        chosen = screening.resolve_outcome(measures, outcome)
-    except screening.UnknownOutcomeError as exc:
+        chosen = queries.resolve_outcome(measures, outcome)
+    except queries.UnknownOutcomeError as exc:
         raise HttpError(400, str(exc)) from None
     weeks = patterns.weekly_averages(daily_frame(request.user), chosen.code)
     return {

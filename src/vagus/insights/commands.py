@@ -29,14 +29,14 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
 def print_insights(username: str, outcome: str, lags: str, console: Console) -> int:
     """Print the report for one account; 1 with a message on stderr for bad input."""
     from vagus.accounts.models import User
-    from vagus.insights import screening, words
+    from vagus.insights import queries, wording
 
     user = User.objects.filter(username=username).first()
     if user is None:
         print(f"vagus: no account called “{username}”.", file=sys.stderr)
         return 1
     try:
-        report = screening.insights_for(user, outcome, screening.parse_lags(lags))
+        report = queries.insights_for(user, outcome, queries.parse_lags(lags))
     except ValueError as exc:
         print(f"vagus: {exc}", file=sys.stderr)
         return 1
@@ -70,6 +70,6 @@ def print_insights(username: str, outcome: str, lags: str, console: Console) -> 
         console.print(f"{waiting.measure.label}: at least {waiting.days_needed} more days needed.")
     if not report.found:
         console.print("Nothing stands out clearly yet.")
-        console.print(words.NOT_CAUSE)
-    console.print(words.NOT_MEDICATION)
+        console.print(wording.NOT_CAUSE)
+    console.print(wording.NOT_MEDICATION)
     return 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vagus.insights import words
-from vagus.insights.screening import Finding, Report
+from vagus.insights import wording
+from vagus.insights.queries import Finding, Report
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -32,12 +32,12 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "outcome": report.outcome.code,
         "outcome_label": report.outcome.label,
-        "outcome_unit": words.outcome_unit(report.outcome),
+        "outcome_unit": wording.outcome_unit(report.outcome),
         "lags": list(report.lags),
         "logged_days": report.logged_days,
         "more_days_needed": report.more_days_needed,
-        "note": words.NOT_CAUSE,
-        "medication_note": words.NOT_MEDICATION,
+        "note": wording.NOT_CAUSE,
+        "medication_note": wording.NOT_MEDICATION,
         "significant": [finding_dict(f) for f in report.found],
         "not_clear": [finding_dict(f) for f in report.not_clear],
         "too_few_days": [

@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from vagus.diary.models import Measure
-from vagus.insights import charts, patterns, screening, words
-from vagus.insights.data import daily_frame, measures_by_code
+from vagus.insights import charts, patterns, queries, wording
+from vagus.insights.queries import daily_frame, measures_by_code
 from vagus.ownership import AuthenticatedHttpRequest
 
 CALENDAR_WEEKS = (4, 12, 26, 52)
@@ -47,14 +47,14 @@ def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any
     """The person's measures, daily table, chosen outcome and form (two queries)."""
     measures = measures_by_code(request.user)
     frame = daily_frame(request.user)
-    kwargs: dict[str, Any] = {"choices": screening.outcome_choices(measures, frame)}
+    kwargs: dict[str, Any] = {"choices": queries.outcome_choices(measures, frame)}
     form_class: type[OutcomeForm] = OutcomeForm
     if with_factors:
         form_class = LevelsForm
-        kwargs["factors"] = screening.factor_choices(measures, frame)
+        kwargs["factors"] = queries.factor_choices(measures, frame)
     data = request.GET if "outcome" in request.GET else None
     form = form_class(data, **kwargs)
-    outcome = measures[screening.DEFAULT_OUTCOME]
+    outcome = measures[queries.DEFAULT_OUTCOME]
     chosen: dict[str, Any] = {}
     if data is not None and form.is_valid():
         chosen = form.cleaned_data
@@ -76,7 +76,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     status = 400 if context["form"].errors else 200
     for key in ("frame", "form_kwargs", "chosen"):
         context.pop(key, None)
-    context["outcome_label"] = words.noun_of(context["outcome"])
+    context["outcome_label"] = wording.noun_of(context["outcome"])
     return render(request, template, context, status=status)
 
 
@@ -84,7 +84,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
-    report = screening.insights_for(
+    report = queries.insights_for(
         request.user, outcome.code, frame=diary["frame"], measures=diary["measures"]
     )
     chart = charts.interval_chart(
@@ -98,7 +98,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             for f in report.found
         ],
         chart_id="found-chart",
-        title=f"What stands out for your {words.noun_of(outcome)}",
+        title=f"What stands out for your {wording.noun_of(outcome)}",
         desc=" ".join(f.sentence for f in report.found),
     )
     return _page(
@@ -108,8 +108,8 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             **diary,
             "report": report,
             "chart": chart,
-            "unit": words.outcome_unit(outcome),
-            "not_medication": words.NOT_MEDICATION,
+            "unit": wording.outcome_unit(outcome),
+            "not_medication": wording.NOT_MEDICATION,
         },
     )
 
@@ -122,7 +122,7 @@ def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     chart = charts.weekly_chart(
         weeks,
         chart_id="weekly-chart",
-        title=f"Your weekly average {words.noun_of(outcome)}",
+        title=f"Your weekly average {wording.noun_of(outcome)}",
         y_max=SCALE_TOP.get(outcome.kind, 0.0),
     )
     return _page(
@@ -149,7 +149,7 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     chart = charts.calendar_heatmap(
         rows,
         chart_id="calendar-chart",
-        title=f"Your {words.noun_of(outcome)}, day by day",
+        title=f"Your {wording.noun_of(outcome)}, day by day",
         label=outcome.label,
         bounds=bounds,
     )
@@ -192,7 +192,7 @@ def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
         chart = charts.interval_chart(
             [charts.Interval(r.label, r.mean, r.low, r.high) for r in rows if r.mean is not None],
             chart_id="levels-chart",
-            title=f"Average {words.noun_of(outcome)} {when}, by {words.noun_of(factor)}",
+            title=f"Average {wording.noun_of(outcome)} {when}, by {wording.noun_of(factor)}",
             desc=" ".join(
                 f"{factor.label} {r.label}: average {r.mean:.1f} over {r.days} days."
                 for r in rows

@@ -18,4 +18,4 @@ def imported_notes(request: AuthenticatedHttpRequest, day: date) -> dict[str, An
     )
     if not notes:
         return None
-    return {"template": "interop/panels/imported_notes.html", "order": 60, "notes": notes}
+    return {"template": "interop/panels/imported_notes.html", "notes": notes}

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse_lazy
+from django.utils.functional import Promise
+
 
 @dataclass(frozen=True)
 class Tool:
     label: str
-    # Paths, not URL names: some tools (breathing, relaxation) live in apps built alongside.
-    path: str
+    path: str | Promise  # the tool's page, from reverse_lazy()
     why: str
 
 
@@ -33,10 +35,11 @@ class Page:
         return f"learn/pages/{self.slug}.html"
 
 
-MEALS = "/meals/"
-EXPERIMENTS = "/experiments/"
-TOOLS = "/tools/"
-QUESTIONNAIRES = "/questionnaires/"
+# Lazy: this module is read while the URLs are still being loaded.
+MEALS = reverse_lazy("diary:meals")
+EXPERIMENTS = reverse_lazy("experiments:index")
+TOOLS = reverse_lazy("tools:index")
+QUESTIONNAIRES = reverse_lazy("questionnaires:index")
 
 PAGES: tuple[Page, ...] = (
     Page(

@@ -15,12 +15,12 @@ from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary.models import Measure, Observation
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
+from vagus.safety.questionnaire_flags import raw_answers_need_alert, score_needs_alert
 from vagus.science import instruments
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
 
-SELF_HARM = "self_harm_risk"
 _ITEM = re.compile(r"\bitems? (\d+)")
 
 
@@ -80,7 +80,7 @@ def record_response(
         raise QuestionnaireInputError({"instrument": str(exc)}) from None
     # The raw self-harm answer is read before anything else is checked, so no error elsewhere
     # in the form can lose it.
-    urgent = instruments.safety_flags(code, answers)
+    urgent = raw_answers_need_alert(code, answers)
     try:
         score, moment, day = _checked(user, instrument, answers, authored, difficulty)
     except Exception as exc:
@@ -103,7 +103,7 @@ def record_response(
             user, score, difficulty=difficulty, authored=moment, day=day, observation=observation
         )
         alert = None
-        if SELF_HARM in score.flags:
+        if score_needs_alert(score.flags):
             alert = SafetyAlert.objects.create(owner=user, response=response)
     return Recorded(response, alert)
 
@@ -115,11 +115,7 @@ def alert_for_unsaved_answers(user: User, code: str, answers: Sequence[Any]) -> 
     3 blank, or an API call with items missing or null): the signal is never lost to a form
     error. The answers themselves are not stored. Returns None when no answer raises a flag.
     """
-    try:
-        flags = instruments.safety_flags(code, answers)
-    except instruments.UnknownInstrumentError:
-        return None
-    return _unsaved_answers_alert(user) if flags else None
+    return _unsaved_answers_alert(user) if raw_answers_need_alert(code, answers) else None
 
 
 def _unsaved_answers_alert(user: User) -> SafetyAlert:

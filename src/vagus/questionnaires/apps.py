@@ -7,4 +7,3 @@ class QuestionnairesConfig(AppConfig):
     name = "vagus.questionnaires"
     label = "questionnaires"
     default_auto_field = "django.db.models.BigAutoField"
-    menu = [("Questionnaires", "questionnaires:index", 70)]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from vagus.ownership import OwnedQuerySet
+from vagus.safety.questionnaire_flags import score_needs_alert
 from vagus.science import instruments
 
 INSTRUMENT_CHOICES = [(code, instruments.get(code).name) for code in instruments.CODES]
@@ -87,7 +88,7 @@ class QuestionnaireResponse(models.Model):
 
     @property
     def self_harm_risk(self) -> bool:
-        return "self_harm_risk" in self.flags
+        return score_needs_alert(self.flags)
 
 
 class Schedule(models.Model):

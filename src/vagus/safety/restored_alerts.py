@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from vagus.accounts.models import User
 
+from vagus.safety.crisis_language import mentions_crisis
+from vagus.safety.questionnaire_flags import score_needs_alert
+
 
 def raise_missing_alerts(user: User) -> int:
     """Make the alerts the restored answers and writing call for; return how many were made."""
-    from vagus.questionnaires.actions import SELF_HARM
     from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert
-    from vagus.tools.crisis_language import mentions_crisis
     from vagus.tools.models import JournalEntry, ThoughtRecord, Worry
 
     made = 0
@@ -27,7 +28,7 @@ def raise_missing_alerts(user: User) -> int:
         )
     )
     for response in QuestionnaireResponse.objects.filter(owner=user):
-        if SELF_HARM in (response.flags or []) and response.pk not in alerted:
+        if score_needs_alert(response.flags) and response.pk not in alerted:
             SafetyAlert.objects.create(owner=user, response=response, source="questionnaire")
             made += 1
     if not SafetyAlert.objects.filter(owner=user, source="tools").exists():

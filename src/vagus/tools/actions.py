@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from vagus.diary.models import Measure, Observation
 from vagus.questionnaires.models import SafetyAlert
+from vagus.safety.crisis_language import mentions_crisis
 from vagus.tools import catalog
-from vagus.tools.crisis_language import mentions_crisis
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
 
 if TYPE_CHECKING:

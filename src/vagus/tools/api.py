@@ -11,6 +11,7 @@ from datetime import datetime, time
 from typing import Any
 from uuid import UUID
 
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
@@ -19,13 +20,14 @@ from vagus.tools.models import JournalEntry, ThoughtRecord, ToolSession, Worry
 
 router = Router(tags=["tools"])
 
-CRISIS = {
-    "message": (
-        "What you wrote mentions suicide or self-harm. It is saved. If you are in danger, call "
-        "your local emergency number now; crisis lines are on the crisis page."
-    ),
-    "crisis_page": "/questionnaires/crisis/",
-}
+CRISIS_MESSAGE = (
+    "What you wrote mentions suicide or self-harm. It is saved. If you are in danger, call "
+    "your local emergency number now; crisis lines are on the crisis page."
+)
+
+
+def _crisis() -> dict[str, str]:
+    return {"message": CRISIS_MESSAGE, "crisis_page": reverse("questionnaires:crisis")}
 
 
 class ErrorOut(Schema):
@@ -152,7 +154,7 @@ def _record_out(r: ThoughtRecord, alert: bool = False) -> dict[str, Any]:
         "intensity_before": r.intensity_before,
         "intensity_after": r.intensity_after,
         "patterns": r.patterns,
-        "safety": CRISIS if alert else None,
+        "safety": _crisis() if alert else None,
     }
 
 
@@ -162,7 +164,7 @@ def _entry_out(e: JournalEntry, alert: bool = False) -> dict[str, Any]:
         "created": e.created,
         "prompt": e.prompt,
         "text": e.text,
-        "safety": CRISIS if alert else None,
+        "safety": _crisis() if alert else None,
     }
 
 
@@ -172,7 +174,7 @@ def _worry_out(w: Worry, alert: bool = False) -> dict[str, Any]:
         "text": w.text,
         "parked_at": w.parked_at,
         "resolved_at": w.resolved_at,
-        "safety": CRISIS if alert else None,
+        "safety": _crisis() if alert else None,
     }
 
 

@@ -18,7 +18,6 @@ def today_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
         return None
     return {
         "template": "tools/cards/worry_time.html",
-        "order": 30,
         "count": count,
         "worry_time": queries.worry_time_for(user),
     }

@@ -174,7 +174,3 @@ def decrypt(token: str, context: str, ring: KeyRing | None = None) -> str:
             "stored text failed its integrity check: it was changed, or belongs to another row"
         ) from None
     return plain.decode("utf-8")
-
-
-def is_sealed(token: str) -> bool:
-    return token.startswith(f"{VERSION}.")

@@ -31,9 +31,5 @@ FORMATS: dict[str, str] = {
 }
 
 
-def source_of(fmt: str) -> str:
-    return f"import:{fmt}"
-
-
 def parse(fmt: str, stream: Any, **options: Any) -> ParseResult:
     return PARSERS[fmt](stream, **options)

@@ -69,7 +69,7 @@ from vagus.science.insights._model import (
     screen,
     to_associations,
 )
-from vagus.science.insights._words import days_needed, describe
+from vagus.science.insights._wording import days_needed, describe
 
 __all__ = [
     "MIN_DAYS_PER_LEVEL",

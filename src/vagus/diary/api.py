@@ -9,7 +9,10 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from vagus.accounts.models import User
-from vagus.api.schemas import (
+from vagus.api.schemas import Message
+from vagus.diary import actions, custom_foods, nutrition, queries
+from vagus.diary.models import CustomFood, Meal, Measure, Observation
+from vagus.diary.schemas import (
     DayIn,
     DayOut,
     Me,
@@ -17,12 +20,9 @@ from vagus.api.schemas import (
     MealOut,
     MeasureIn,
     MeasureOut,
-    Message,
     ObservationOut,
     SavedDay,
 )
-from vagus.diary import actions, custom_foods, nutrition, queries
-from vagus.diary.models import CustomFood, Meal, Measure, Observation
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 router = Router(tags=["diary"])

@@ -7,7 +7,7 @@ page is kind, and saving is never blocked. It does not try to read meaning, tone
 it is no substitute for a person: the crisis page says nobody at Vagus reads what is written.
 
 Review: change this list only with a second reviewer, add a test for every phrase added or
-removed (tests/tools/test_crisis_language.py), and note the change in docs/safety.md.
+removed (tests/safety/test_crisis_language.py), and note the change in docs/safety.md.
 Last reviewed: 2025-06 (initial list).
 """
 

@@ -68,10 +68,6 @@ def analysis_for(user: Any, experiment: Experiment) -> Analysis:
     return Analysis(result, outcome, answers, paused)
 
 
-def result_words(experiment: Experiment, result: core.ExperimentResult) -> str:
-    return core.describe(result, experiment.outcome_label, experiment.b_label, "as usual")
-
-
 def has_result(experiment: Experiment, today: date) -> bool:
     """Only a finished, never a stopped, experiment is reported as a result."""
     return experiment.state_on(today) == COMPLETED

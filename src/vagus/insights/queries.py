@@ -1,31 +1,99 @@
-"""What goes with a chosen outcome in one person's diary: the one read behind page, API and CLI.
+"""Reads for insights: one person's diary as a daily table, and what goes with an outcome.
 
-The statistics are ``vagus.science.insights`` (docs/insights.md); this module feeds it the
-person's daily table and turns its results into labelled findings. Computed on request: a
-three-year diary takes a few tens of milliseconds (``benchmarks/insights_page.py``), so there
-is nothing to cache and nothing to go stale.
+What goes with a chosen outcome is the one read behind page, API and CLI
+(:func:`insights_for`). The statistics are ``vagus.science.insights`` (docs/insights.md); this
+module feeds it the person's daily table and turns its results into labelled findings.
+Computed on request: a three-year diary takes a few tens of milliseconds
+(``benchmarks/insights_page.py``), so there is nothing to cache and nothing to go stale.
+
+The daily table (:func:`daily_frame`) has one row per calendar day. Rules for a day with
+several values of one measure (check-in, imports, coping-tool sessions, meal analysis all
+write to the one Observation table):
+
+* minutes and counts add up across sources and entries (ten minutes of mindfulness typed in
+  the check-in plus a ten-minute breathing session is twenty minutes);
+* yes/no measures are "yes" if any entry says yes, so they stay 0/1;
+* everything else (0–10 scales, hours, Bristol type, questionnaire totals) is the mean.
+
+A day without any value of a measure is NaN: not logged is never read as zero. The
+meal-derived measures (source "meal", e.g. ``fermented_servings``) need no special case here:
+``vagus.diary.nutrition`` writes every one of them, zeros included, for each day with at least
+one logged meal and none for other days. So a day with meals but no fermented food is 0, and a
+day without logged meals is NaN (we do not know what was eaten), which is what the analysis
+should see.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
+from django.urls import reverse
 
-from vagus.diary.models import Measure
-from vagus.insights import words
-from vagus.insights.data import daily_frame, measures_by_code
+from vagus.diary.models import Measure, Observation
+from vagus.insights import wording
+from vagus.safety import medication
 from vagus.science import insights as science
+
+SUMMED_KINDS = frozenset({"minutes", "count"})
+ANY_KINDS = frozenset({"yesno"})
+
+
+def daily_frame(user: Any, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """One row per calendar day from ``start`` (or the first entry) to ``end`` (or the last).
+
+    The index is a gap-free ``DatetimeIndex`` of the person's local days; there is one float
+    column per measure code that has at least one value in the range, NaN where not logged.
+    One database query.
+    """
+    rows = Observation.objects.owned_by(user).order_by()
+    if start is not None:
+        rows = rows.filter(day__gte=start)
+    if end is not None:
+        rows = rows.filter(day__lte=end)
+    records = list(rows.values_list("measure__code", "measure__kind", "day", "value"))
+    if not records:
+        index = _calendar(start, end) if start and end else pd.DatetimeIndex([], freq="D")
+        return pd.DataFrame(index=index, dtype=float)
+    tall = pd.DataFrame.from_records(records, columns=["code", "kind", "day", "value"])
+    tall["day"] = pd.to_datetime(tall["day"])
+    how = np.where(
+        tall["kind"].isin(SUMMED_KINDS),
+        "sum",
+        np.where(tall["kind"].isin(ANY_KINDS), "max", "mean"),
+    )
+    # Most days have one value per measure; only the rest need aggregating, each its own way.
+    repeated = tall.duplicated(["day", "code"], keep=False).to_numpy()
+    parts = [tall.loc[~repeated, ["day", "code", "value"]].set_index(["day", "code"])["value"]]
+    for name in ("sum", "max", "mean"):
+        chosen = tall.loc[repeated & (how == name)]
+        if not chosen.empty:
+            parts.append(chosen.groupby(["day", "code"])["value"].agg(name))
+    frame = pd.concat(parts).unstack("code")
+    frame.columns.name = None
+    first = pd.Timestamp(start) if start else frame.index.min()
+    last = pd.Timestamp(end) if end else frame.index.max()
+    return frame.reindex(_calendar(first, last)).astype(float)
+
+
+def _calendar(first: Any, last: Any) -> pd.DatetimeIndex:
+    return pd.date_range(pd.Timestamp(first), pd.Timestamp(last), freq="D", name="day")
+
+
+def measures_by_code(user: Any) -> dict[str, Measure]:
+    """Every measure the person can have values of (built-in and their own), by code."""
+    return {m.code: m for m in Measure.objects.available_to(user)}
+
 
 DEFAULT_OUTCOME = "anxiety"
 DEFAULT_LAGS = (0, 1)
 MAX_LAG = 7
 MIN_DAYS = 14
 FDR = 0.10
-# The Experiments app's form; linked by path so the two apps stay independent.
-EXPERIMENT_PATH = "/experiments/new/"
 
 
 class UnknownOutcomeError(ValueError):
@@ -34,7 +102,7 @@ class UnknownOutcomeError(ValueError):
 
 @dataclass(frozen=True)
 class Finding:
-    """One factor at one lag with its words. Estimates are per ``unit`` of the factor."""
+    """One factor at one lag with its wording. Estimates are per ``unit`` of the factor."""
 
     association: science.Association
     measure: Measure
@@ -44,7 +112,7 @@ class Finding:
 
     @property
     def when(self) -> str:
-        return words.when_words(self.association.lag)
+        return wording.when_words(self.association.lag)
 
     @property
     def label(self) -> str:
@@ -77,11 +145,11 @@ class Report:
 
 
 def analysed(measures: dict[str, Measure]) -> dict[str, Measure]:
-    """The measures insights may look at: every one except medication (``words.NOT_MEDICATION``).
+    """The measures insights may look at: every one except medication (``wording.NOT_MEDICATION``).
 
     Left out as factor, as outcome and as a column of the screen, on every page, API and CLI.
     """
-    return {code: m for code, m in measures.items() if not words.is_medication(m)}
+    return {code: m for code, m in measures.items() if not medication.is_medication(m)}
 
 
 def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
@@ -92,7 +160,8 @@ def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[M
     chosen = [
         m
         for code, m in analysed(measures).items()
-        if words.can_be_outcome(m) and (code in frame.columns or (m.on_checkin and not m.archived))
+        if wording.can_be_outcome(m)
+        and (code in frame.columns or (m.on_checkin and not m.archived))
     ]
     return sorted(chosen, key=lambda m: (m.code != DEFAULT_OUTCOME, m.position, m.label))
 
@@ -100,9 +169,9 @@ def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[M
 def resolve_outcome(measures: dict[str, Measure], code: str | None) -> Measure:
     code = code or DEFAULT_OUTCOME
     measure = measures.get(code)
-    if measure is not None and words.is_medication(measure):
-        raise UnknownOutcomeError(f"outcome: “{code}” is medication. {words.NOT_MEDICATION}")
-    if measure is None or not words.can_be_outcome(measure):
+    if measure is not None and medication.is_medication(measure):
+        raise UnknownOutcomeError(f"outcome: “{code}” is medication. {wording.NOT_MEDICATION}")
+    if measure is None or not wording.can_be_outcome(measure):
         raise UnknownOutcomeError(f"outcome: “{code}” is not one of your measures to look at.")
     return measure
 
@@ -184,7 +253,7 @@ def screen_input(frame: pd.DataFrame, measures: dict[str, Measure], outcome: str
     columns = [c for c in frame.columns if c in measures]
     days = frame[columns].copy()
     for code in columns:
-        factor_step = words.step(measures[code])
+        factor_step = wording.step(measures[code])
         if factor_step != 1 and code != outcome:
             days[code] = days[code] / factor_step
     if outcome not in days.columns:
@@ -202,15 +271,16 @@ def _days_for_first_estimate(days: pd.DataFrame, outcome: str, waiting: list[Wai
 
 
 def _finding(association: science.Association, factor: Measure, outcome: Measure) -> Finding:
-    unit = words.factor_unit(factor)
+    unit = wording.factor_unit(factor)
     sentence = science.describe(
         association,
-        words.noun_of(outcome),
-        words.noun_of(factor),
+        wording.noun_of(outcome),
+        wording.noun_of(factor),
         factor_unit=unit,
-        outcome_unit=words.outcome_unit(outcome),
+        outcome_unit=wording.outcome_unit(outcome),
     )
     url = None
-    if association.significant and words.can_be_tested(factor):
-        url = f"{EXPERIMENT_PATH}?{urlencode({'factor': factor.code, 'outcome': outcome.code})}"
+    if association.significant and medication.can_be_tested(factor):
+        query = urlencode({"factor": factor.code, "outcome": outcome.code})
+        url = f"{reverse('experiments:setup')}?{query}"
     return Finding(association, factor, sentence, unit, url)

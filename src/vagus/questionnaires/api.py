@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -102,17 +103,18 @@ def _instrument_out(i: instruments.Instrument) -> dict:
     }
 
 
-SAFETY = {
-    "message": (
-        "An answer shows thoughts of self-harm. If you are in danger, call your local "
-        "emergency number now; crisis lines are on the crisis page."
-    ),
-    "crisis_page": "/questionnaires/crisis/",
-}
+SAFETY_MESSAGE = (
+    "An answer shows thoughts of self-harm. If you are in danger, call your local "
+    "emergency number now; crisis lines are on the crisis page."
+)
+
+
+def _safety() -> dict[str, str]:
+    return {"message": SAFETY_MESSAGE, "crisis_page": reverse("questionnaires:crisis")}
 
 
 def _response_out(r: QuestionnaireResponse) -> dict:
-    safety = dict(SAFETY) if r.self_harm_risk else None
+    safety = _safety() if r.self_harm_risk else None
     return {
         "id": r.uuid,
         "instrument": r.instrument,
@@ -154,7 +156,7 @@ def answer(request: AuthenticatedHttpRequest, code: str, payload: ResponseIn) ->
             difficulty=payload.difficulty,
         )
     except actions.QuestionnaireInputError as exc:
-        safety = dict(SAFETY) if exc.needs_crisis_page else None
+        safety = _safety() if exc.needs_crisis_page else None
         return Status(400, {"detail": str(exc), "errors": exc.errors, "safety": safety})
     return Status(201, _response_out(recorded.response))
 

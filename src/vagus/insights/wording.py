@@ -52,8 +52,6 @@ _NOUNS = {
     "plant_count": "plant variety",
     "plant_count_7d": "plant variety over 7 days",
 }
-# Kinds a person can choose to change for a few weeks, so a self-experiment can test them.
-_TESTABLE_KINDS = frozenset({"yesno", "count", "minutes", "hours"})
 NOT_CAUSE = "This is an association, not proof of cause."
 # Confounding by indication: a medicine taken as needed is taken on the bad days, so it would
 # "go with" worse anxiety and read as a reason to stop it.
@@ -104,32 +102,6 @@ def step(measure: Any) -> float:
 def can_be_outcome(measure: Any) -> bool:
     """Yes/no measures are left out as outcomes: "0.2 points more yes" means nothing."""
     return measure.kind != "yesno"
-
-
-def is_medication(measure: Any) -> bool:
-    """Whether a measure records medicine: the built-in one, or a label or code that names one.
-
-    Such measures are never analysed or shown as findings (see ``NOT_MEDICATION``).
-    """
-    from vagus.experiments.library import mentions_medication
-
-    return (
-        "medication" in measure.code
-        or mentions_medication(measure.label)
-        or mentions_medication(measure.code)
-    )
-
-
-def can_be_tested(measure: Any) -> bool:
-    """Whether a person could change this factor on purpose for a self-experiment.
-
-    Never medication: Vagus does not suggest changing it, even as an experiment. Besides the
-    medication word list, a yes/no "… taken" measure (how Bearable imports medicines and
-    supplements alike) is never offered, since Vagus cannot tell which it is.
-    """
-    if measure.kind not in _TESTABLE_KINDS or is_medication(measure):
-        return False
-    return not measure.label.lower().endswith(" taken")
 
 
 def when_words(lag: int) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vagus.questionnaires.models import SafetyAlert
+from vagus.safety.crisis_language import PHRASES, crisis_phrases, mentions_crisis
 from vagus.tools import actions
-from vagus.tools.crisis_language import PHRASES, crisis_phrases, mentions_crisis
 from vagus.tools.models import JournalEntry, ThoughtRecord, Worry
 
 

@@ -1,0 +1,88 @@
+"""The diary API's request and response shapes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Field, Schema
+
+
+class Me(Schema):
+    id: UUID
+    username: str
+    time_zone: str
+    today: date
+    is_demo: bool
+
+
+class MeasureOut(Schema):
+    id: UUID
+    code: str
+    label: str
+    kind: str
+    direction: str
+    custom: bool
+    archived: bool
+
+
+class MeasureIn(Schema):
+    label: str = Field(..., min_length=1, max_length=80)
+    kind: str = Field(..., description="scale, count, minutes or yesno")
+    direction: str = Field("", description="better, worse or empty")
+
+
+class DayEntryOut(Schema):
+    measure: str
+    value: float
+    source: str = Field(..., description="checkin, tool, meal, questionnaire, import:daylio, …")
+    origin: str = Field(..., description="The source in words: “from your breathing session”")
+
+
+class DayOut(Schema):
+    day: date
+    values: dict[str, float] = Field(
+        ..., description="The day's check-in answers: what PUT changes."
+    )
+    note: str = ""
+    supplement_name: str = ""
+    entries: list[DayEntryOut] = Field(
+        default_factory=list,
+        description="Every value of the day, check-in included, each with where it came from "
+        "(coping tools, imports, meals, questionnaires). PUT never changes the others.",
+    )
+
+
+class DayIn(Schema):
+    values: dict[str, float | bool | None] = Field(
+        default_factory=dict,
+        description="Measure code → value. null clears a value; codes left out are kept.",
+    )
+    note: str | None = Field(None, max_length=4000)
+    supplement_name: str | None = Field(None, max_length=120)
+
+
+class SavedDay(DayOut):
+    stored: list[str]
+    cleared: list[str]
+
+
+class ObservationOut(Schema):
+    id: UUID
+    measure: str
+    day: date
+    value: float
+    source: str
+
+
+class MealIn(Schema):
+    text: str = Field(..., min_length=1, max_length=2000)
+    eaten_at: datetime
+
+
+class MealOut(Schema):
+    id: UUID
+    day: date
+    eaten_at: datetime
+    text: str
+    analysis: dict | None = None

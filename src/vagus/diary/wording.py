@@ -1,0 +1,51 @@
+"""The diary's words for a person: how a stored value reads, and where it came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vagus.diary.catalog import BRISTOL_TYPES
+
+CHECKIN = "checkin"
+IMPORTED_FROM = {
+    "daylio": "Daylio",
+    "bearable": "Bearable",
+    "apple-health": "Apple Health",
+    "csv": "a CSV file",
+    "json": "a Vagus backup",
+}
+
+
+def source_words(source: str, tool: str | None = None) -> str:
+    """Where a value came from: "from your breathing session".
+
+    ``tool`` is the coping tool's code when the value came from one of its sessions.
+    """
+    if source == CHECKIN:
+        return "from your check-in"
+    if source == "tool":
+        return f"from your {tool.replace('_', ' ')} session" if tool else "from a coping tool"
+    if source == "meal":
+        return "from your meals"
+    if source == "questionnaire":
+        return "from a questionnaire"
+    if source.startswith("import:"):
+        name = source.removeprefix("import:")
+        return f"imported from {IMPORTED_FROM.get(name, name)}"
+    return f"from {source}"
+
+
+def format_value(measure: Any, value: float) -> str:
+    """How a stored value reads: "4 out of 10", "Type 4 (…)", "Yes"."""
+    kind = measure.kind
+    if kind == "scale":
+        return f"{value:g} out of 10"
+    if kind == "bristol":
+        return f"Type {value:g} ({BRISTOL_TYPES.get(int(value), '')})"
+    if kind == "yesno":
+        return "Yes" if value else "No"
+    if kind == "hours":
+        return f"{value:g} h"
+    if kind == "minutes":
+        return f"{value:g} min"
+    return f"{value:g}"
