@@ -85,7 +85,9 @@ def _initial(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bool]:
     return initial, True
 
 
-def _power(request: HttpRequest, values: dict[str, Any]) -> queries.PowerEstimate | None:
+def _power(
+    request: AuthenticatedHttpRequest, values: dict[str, Any]
+) -> queries.PowerEstimate | None:
     try:
         return queries.power_estimate(
             request.user,

@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from vagus.diary.models import Measure
@@ -43,7 +43,7 @@ class LevelsForm(OutcomeForm):
         ]
 
 
-def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any]:
+def _diary(request: AuthenticatedHttpRequest, *, with_factors: bool = False) -> dict[str, Any]:
     """The person's measures, daily table, chosen outcome and form (two queries)."""
     measures = measures_by_code(request.user)
     frame = daily_frame(request.user)
@@ -72,7 +72,9 @@ def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any
     }
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _page(
+    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
+) -> HttpResponse:
     status = 400 if context["form"].errors else 200
     for key in ("frame", "form_kwargs", "chosen"):
         context.pop(key, None)
