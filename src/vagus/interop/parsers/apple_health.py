@@ -323,17 +323,18 @@ def _by_day(columns: _Columns, day_of: Any) -> dict[date, list[int]]:
 
 
 def _union_seconds(intervals: list[tuple[float, float]]) -> float:
-    total, current_start, current_end = 0.0, None, None
-    for begin, end in sorted(intervals):
-        if current_end is None or begin > current_end:
-            if current_end is not None:
-                total += current_end - current_start  # type: ignore[operator]
+    ordered = sorted(intervals)
+    if not ordered:
+        return 0.0
+    total = 0.0
+    current_start, current_end = ordered[0]
+    for begin, end in ordered[1:]:
+        if begin > current_end:
+            total += current_end - current_start
             current_start, current_end = begin, end
         else:
             current_end = max(current_end, end)
-    if current_end is not None:
-        total += current_end - current_start  # type: ignore[operator]
-    return total
+    return total + current_end - current_start
 
 
 def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]:
