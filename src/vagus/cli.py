@@ -135,7 +135,7 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _setup()
     from vagus.accounts.models import User
-    from vagus.backup.export import export_user_data
+    from vagus.backup.export import export_user_data, write_private_file
 
     user = User.objects.filter(username=args.user).first()
     if user is None:
@@ -143,10 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     text = json.dumps(export_user_data(user), indent=2, ensure_ascii=False)
     if args.output:
-        # Everything a person wrote: readable by its owner only.
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        write_private_file(args.output, text + "\n")  # 0600, and never a half-written backup
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")

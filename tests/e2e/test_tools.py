@@ -74,6 +74,20 @@ def test_breathing_session_keyboard_only(page, live_server, login):
     assert person.observations.get(source="tool").value == 1.0
 
 
+def test_a_few_seconds_of_breathing_is_not_saved(page, live_server, login):
+    person = open_tool(page, live_server, login, "brief", "/tools/breathing/")
+    page.click("#start")
+    page.clock.run_for(5_000)
+    page.click("#stop")  # "Finish now"
+    note = page.locator("#duration-note").inner_text()
+    assert "a few seconds" in note and "0.1" not in note
+    page.click("#save")
+    page.locator(".messages").wait_for()
+    assert "That was a few seconds — nothing saved." in page.locator(".messages").inner_text()
+    assert not person.tool_sessions.exists()
+    assert not person.observations.exists()
+
+
 def test_relaxation_session_keyboard_only(page, live_server, login):
     person = open_tool(page, live_server, login, "pim", "/tools/relaxation/")
     rate(page, "anxiety_before", 5)

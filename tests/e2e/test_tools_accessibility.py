@@ -17,9 +17,9 @@ def test_every_tool_page(page, live_server, login):
         person, {"situation": "bus", "balanced_thought": "ok"}
     ).item
     entry = actions.save_journal_entry(person, "a calm evening", "sleep").item
-    actions.park_worry(person, "the bill")
+    worry = actions.park_worry(person, "the bill").item
     for _ in range(5):
-        actions.record_session(person, "breathing", 300, 6, 4)
+        session = actions.record_session(person, "breathing", 300, 6, 4)
     login(page, "axel", PASSWORD)
     paths = [
         "/tools/",
@@ -34,6 +34,11 @@ def test_every_tool_page(page, live_server, login):
         "/tools/journal/",
         f"/tools/journal/{entry.uuid}/",
         "/tools/worry/?review=1",
+        # The confirm steps before deleting.
+        f"/tools/sessions/{session.uuid}/delete/",
+        f"/tools/thoughts/{record.uuid}/delete/",
+        f"/tools/journal/{entry.uuid}/delete/",
+        f"/tools/worry/{worry.uuid}/delete/",
     ]
     found = {}
     for path in paths:

@@ -95,5 +95,5 @@ def test_a_backup_with_a_lone_surrogate_is_refused_naming_the_field(person, tmp_
         '{"format": "vagus-export", "format_version": 1, "day_notes": '
         '[{"day": "2024-01-01", "text": "fine \\ud800"}]}'
     )
-    with pytest.raises(ImportFailed, match=r"day_notes\[0\]\.text: the text holds a broken"):
+    with pytest.raises(ImportFailed, match=r"day_notes\[0\]\.text: contains a broken"):
         run_import(person, "json", path)

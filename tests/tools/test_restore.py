@@ -41,7 +41,6 @@ def fresh():
 def build(user, secret: str = MARKER) -> None:
     """A row of every tools model, with two sessions whose minutes are in the diary."""
     actions.record_session(user, "breathing", 300, 6, 4, {"pattern": "slow", "minutes": 5})
-    actions.record_session(user, "grounding", 0)  # no minutes, so no observation
     actions.set_worry_time(user, time(7, 45))
     actions.park_worry(user, f"worry {secret}")
     resolved = actions.park_worry(user, f"old worry {secret} ünïcode ✓").item
@@ -56,6 +55,7 @@ def build(user, secret: str = MARKER) -> None:
         anxiety_after=5,
         duration_seconds=240,
     )
+    # Written in no time: its session has no minutes, so no observation.
     actions.save_thought_record(user, {"situation": f"only a situation {secret}"})
     actions.save_journal_entry(user, f"journal {secret}\nsecond line", "sleep", anxiety_before=5)
     actions.save_journal_entry(user, f"free writing {secret}")
@@ -211,8 +211,13 @@ def _document(person) -> dict:
         ("tool_sessions", {"settings": []}, r"tool_sessions\[0\]\.settings: wrong type"),
         ("tool_sessions", {"in_diary": "yes"}, r"tool_sessions\[0\]\.in_diary: wrong type"),
         ("tool_preferences", {"worry_time": "7 pm"}, r"worry_time: “7 pm” cannot be read"),
+        # Text that cannot be stored, as a backup written by hand (or by an older Vagus) has it.
+        ("tool_sessions", {"settings": {"pattern": "\ud800"}},
+         r"tool_sessions\[0\]\.settings\.pattern: contains a broken character"),
+        ("worries", {"text": "late \udfff"}, r"worries\[0\]\.text: contains a broken character"),
+        ("journal_entries", {"text": "a\x00b"}, r"journal_entries\[0\]\.text: contains a NUL"),
     ],
-)
+)  # fmt: skip
 def test_a_broken_row_is_refused_with_nothing_written(
     person, tmp_path, snapshot, section, change, message
 ):

@@ -86,3 +86,32 @@ def test_empty_worry_is_refused(person):
     with pytest.raises(actions.ToolInputError) as caught:
         actions.park_worry(person, "   ")
     assert "text" in caught.value.errors
+
+
+@pytest.mark.parametrize(
+    ("utc", "message"),
+    [
+        # Bob is in New York (UTC−4 in June), worry time 18:00 there.
+        (datetime(2025, 6, 2, 13, 0, tzinfo=UTC), "Parked until your worry time, today at 18:00."),
+        # 20:28 in New York: worry time has come, and the page says so; so does the message.
+        (datetime(2025, 6, 3, 0, 28, tzinfo=UTC), "It is your worry time now (from 18:00)"),
+    ],
+)
+def test_the_parked_message_agrees_with_the_page(
+    other_person, client_of, monkeypatch, utc, message
+):
+    at(monkeypatch, utc)
+    client = client_of(other_person)
+    page = client.post("/tools/worry/", {"text": "the bill"}, follow=True).content.decode()
+    assert message in page
+    is_now = "It is your worry time." in page
+    assert is_now == ("worry time now" in message)
+    assert is_now == (card_for(other_person) is not None)
+    if is_now:
+        assert "or let it wait until tomorrow at 18:00" in page
+
+
+def test_opening_the_worry_time_address_shows_the_worry_page(person_client):
+    response = person_client.get("/tools/worry/time/")
+    assert response.status_code == 302 and response["Location"] == "/tools/worry/"
+    assert "Worry time" in person_client.get("/tools/worry/time/", follow=True).content.decode()

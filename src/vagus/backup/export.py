@@ -6,6 +6,9 @@ every such model); see :mod:`vagus.backup.registry` for how an app adds one.
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
@@ -22,5 +25,28 @@ def export_user_data(user: Any) -> dict[str, Any]:
         "exported_at": timezone.now().isoformat(),
     }
     for section in registry.sections():
+        # A broken character stored before it was refused must not make the whole backup
+        # fail (it cannot be written as UTF-8): each row exports it as U+FFFD, everything
+        # else exactly (see vagus.backup.rows.Row).
         document[section.name] = registry.dump(section, section.fn(user))
     return document
+
+
+def write_private_file(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` (mode 0600: everything a person wrote) all or nothing.
+
+    The text goes to a temporary file in the same directory, is flushed to disk, and then
+    replaces ``path`` in one rename, so a failure part-way never truncates an existing backup.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")  # fails here, before anything on disk is touched
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp creates it 0600
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

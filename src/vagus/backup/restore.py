@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +19,8 @@ from vagus.audit import record
 from vagus.backup import registry
 from vagus.backup.registry import FORMAT, FORMAT_VERSION, sections_by_model
 from vagus.backup.rows import RowProblem
-from vagus.interop.staging import text_problem
 from vagus.safety.restored_alerts import raise_missing_alerts
+from vagus.text import unsafe_texts
 
 log = logging.getLogger(__name__)
 META = {"format", "format_version", "vagus_version", "exported_at"}
@@ -58,26 +57,11 @@ def load(data: bytes | str) -> dict[str, Any]:
         raise RestoreRefused([f"line {exc.lineno}: this is not valid JSON ({exc.msg})"]) from None
     if not isinstance(document, dict):
         raise RestoreRefused(["this is not a Vagus backup (expected a JSON object)"])
-    problems = list(_unstorable_text(document, ""))
+    # Every string (key or value) that no database can store: NUL, lone UTF-16 surrogates.
+    problems = [str(error) for error in unsafe_texts(document, "")]
     if problems:
         raise RestoreRefused(problems[:20])
     return document
-
-
-def _unstorable_text(value: Any, where: str) -> Iterator[str]:
-    """Every string (key or value) that no database can store: NUL, lone UTF-16 surrogates."""
-    if isinstance(value, str):
-        if problem := text_problem(value):
-            yield f"{where or 'the file'}: the text {problem}"
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            name = f"{where}.{key}" if where else str(key)
-            if problem := text_problem(str(key)):
-                yield f"{where or 'the file'}: a field name {problem}"
-            yield from _unstorable_text(item, name)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _unstorable_text(item, f"{where}[{index}]")
 
 
 def check(document: dict[str, Any]) -> list[str]:

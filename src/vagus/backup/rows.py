@@ -22,8 +22,11 @@ from pydantic import (
     StrictStr,
     ValidationError,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from vagus.text import without_lone_surrogates
 
 __all__ = [
     "Clock",
@@ -64,6 +67,15 @@ class Row(BaseModel):
         json_schema_serialization_defaults_required=True,
         json_schema_extra={"additionalProperties": True},
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _writable_text(cls, data: Any) -> Any:
+        """A lone UTF-16 surrogate stored before it was refused becomes U+FFFD, so the row
+        can be written as UTF-8 (pydantic itself garbles or refuses one in a key of a JSON
+        field, such as a tool session's settings). A restore never meets one here: it
+        refuses such text in the whole file first (``vagus.backup.restore.load``)."""
+        return without_lone_surrogates(data)
 
 
 def _wrong_type(value: Any) -> PydanticCustomError:

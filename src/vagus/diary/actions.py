@@ -15,6 +15,7 @@ from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary import day_version, nutrition
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 from vagus.diary.wording import format_value
+from vagus.inputs import local_day
 from vagus.text import has_nul
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def _check_meal_time(user: User, eaten_at: datetime) -> tuple[datetime, date]:
         raise DiaryInputError({"eaten_at": f"eaten_at: that is before {EARLIEST_DAY.year}."})
     if eaten_at.tzinfo is None:
         eaten_at = eaten_at.replace(tzinfo=user.zone())
-    day = user.day_of(eaten_at)
+    day = local_day(user, eaten_at, "eaten_at", DiaryInputError)
     if day > user.today():
         raise DiaryInputError({"eaten_at": "eaten_at: that time is in the future where you are."})
     return eaten_at, day

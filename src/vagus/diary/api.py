@@ -85,6 +85,11 @@ def get_day(request: AuthenticatedHttpRequest, day: date) -> dict:
 
 @router.put("/days/{day}", response={200: SavedDay, 400: Message})
 def put_day(request: AuthenticatedHttpRequest, day: date, payload: DayIn) -> dict:
+    """Save values and the note of one day (YYYY-MM-DD, a calendar day in your own time zone).
+
+    A day in the future where you are, or before 1900, is refused (400 naming `day`); a value
+    out of its measure's range is refused naming its code. Nothing is written then.
+    """
     result = actions.save_checkin(
         request.user,
         day,

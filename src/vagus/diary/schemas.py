@@ -56,7 +56,11 @@ class DayOut(Schema):
 class DayIn(Schema):
     values: dict[str, float | bool | None] = Field(
         default_factory=dict,
-        description="Measure code → value. null clears a value; codes left out are kept.",
+        description=(
+            "Measure code → value. null clears a value; codes left out are kept. Each value "
+            "must fit its measure (see GET /api/measures): a scale 0–10, hours 0–24, minutes "
+            "0–1440, Bristol type 1–7, yes/no as true/false; otherwise a 400 names the code."
+        ),
     )
     note: str | None = Field(None, max_length=4000)
     supplement_name: str | None = Field(None, max_length=120)
@@ -76,8 +80,19 @@ class ObservationOut(Schema):
 
 
 class MealIn(Schema):
-    text: str = Field(..., min_length=1, max_length=2000)
-    eaten_at: datetime
+    text: str = Field(
+        ...,
+        min_length=1,
+        max_length=2000,
+        description="What you ate or drank, in your own words (no NUL characters).",
+    )
+    eaten_at: datetime = Field(
+        ...,
+        description=(
+            "ISO 8601 date and time; without an offset it is read in your own time zone. "
+            "Refused (400) if it is in the future where you are, or before 1900."
+        ),
+    )
 
 
 class MealOut(Schema):

@@ -182,7 +182,8 @@ def adherence(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResp
             "result honest.",
         )
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+    # A path on this site only: redirect() would read any other word as a view name (500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)
     return redirect("experiments:detail", experiment_id=experiment.uuid)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from vagus.interop.records import NUMBERED, ONCE, MeasureRef, Record, RowError
+from vagus.text import unsafe_text_problem
 
 BATCH = 5000
 SUFFIX = ".staging"
@@ -49,17 +50,6 @@ def utc_text(moment: datetime | None) -> str | None:
 
 def from_utc_text(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def text_problem(text: str) -> str:
-    """Why ``text`` cannot be stored, or "" (the same rule as pages and the API)."""
-    if "\x00" in text:
-        return "holds a NUL character, which cannot be stored"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "holds a broken character (a lone UTF-16 surrogate), which cannot be stored"
-    return ""
 
 
 @dataclass
@@ -113,13 +103,13 @@ class Staging:
     def add(self, record: Record) -> None:
         """The parser's sink: one record in, checked for what can never be stored."""
         for field, text in (("text", record.text), ("label", record.label)):
-            if problem := text_problem(text):
+            if problem := unsafe_text_problem(text):
                 self.error(record.line, field, f"the {field} {problem}")
                 return
         ref_id = None
         if record.measure is not None:
             for text in (record.measure.label, record.measure.title):
-                if problem := text_problem(text):
+                if problem := unsafe_text_problem(text):
                     self.error(record.line, "measure", f"the measure's name {problem}")
                     return
             ref_id = self._ref_id(record.measure, record.line)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vagus.accounts.models import EARLIEST_DAY
 from vagus.diary.models import Measure, Observation
+from vagus.inputs import local_day
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
 from vagus.safety.questionnaire_flags import raw_answers_need_alert, score_needs_alert
@@ -149,7 +150,7 @@ def _checked(
         )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=user.zone())
-    day = user.day_of(moment)
+    day = local_day(user, moment, "authored", QuestionnaireInputError)
     if day > user.today():
         raise QuestionnaireInputError(
             {"authored": "authored: that is in the future where you are."}

@@ -46,7 +46,13 @@ class InstrumentOut(Schema):
 class ResponseIn(Schema):
     # Any: the scoring core checks every answer and names the item when one is wrong.
     answers: list[Any] = Field(..., description="One answer per item, item 1 first")
-    authored: datetime | None = Field(None, description="When it was answered (default: now)")
+    authored: datetime | None = Field(
+        None,
+        description=(
+            "When it was answered (default: now). Refused (400) if in the future where you "
+            "are, or before 1900."
+        ),
+    )
     difficulty: int | None = Field(None, description="Optional difficulty question, 0–3")
 
 

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from vagus.diary.models import Measure, Observation
+from vagus.inputs import whole_number
 from vagus.questionnaires.models import SafetyAlert
 from vagus.safety.crisis_language import mentions_crisis
+from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools import catalog
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
 
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
 MINDFULNESS = "mindfulness_minutes"
 SOURCE = "tool"
 MAX_SESSION_SECONDS = 4 * 60 * 60
+# Less than this is a slip of the finger, not practice: a session on its own is not saved, and
+# a thought record or journal entry keeps its session (for the ratings) but adds no minutes.
+MIN_SESSION_SECONDS = 30
+TOO_SHORT = "That was a few seconds — nothing saved."
 MAX_TEXT = 10_000
 MAX_WORRY = 500
 
@@ -32,6 +38,10 @@ class ToolInputError(ValueError):
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(self.errors.values()))
+
+
+class TooShortError(ToolInputError):
+    """A session under ``MIN_SESSION_SECONDS``: nothing was saved, and that is not a mistake."""
 
 
 @dataclass(frozen=True)
@@ -48,20 +58,14 @@ class Saved:
 
 
 def _whole(value: Any, field: str, low: int, high: int) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ToolInputError({field: f"{field}: expected a number {low}–{high}"})
-    if isinstance(value, str):
-        value = value.strip()
-        if not value.lstrip("-").isdigit():
-            raise ToolInputError({field: f"{field}: expected a whole number {low}–{high}"})
-        value = int(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, int) or not low <= value <= high:
-        raise ToolInputError({field: f"{field}: must be a whole number {low}–{high}"})
-    return value
+    return whole_number(value, field, low, high, ToolInputError)
+
+
+def _storable(value: Any, field: str) -> None:
+    try:
+        refuse_unsafe_text(value, field)
+    except UnsafeTextError as exc:
+        raise ToolInputError(exc.errors) from None
 
 
 def check_rating(value: Any, field: str) -> int | None:
@@ -73,6 +77,7 @@ def _text(value: Any, field: str, limit: int = MAX_TEXT, required: bool = False)
         value = ""
     if not isinstance(value, str):
         raise ToolInputError({field: f"{field}: expected text"})
+    _storable(value, field)
     value = value.strip()
     if required and not value:
         raise ToolInputError({field: f"{field}: please write something first"})
@@ -100,19 +105,30 @@ def _session(
     anxiety_after: Any,
     settings: Mapping[str, Any] | None,
     ended: datetime | None,
+    *,
+    alone: bool = True,
 ) -> ToolSession:
-    """Check and write one session and its minutes (call inside a transaction)."""
+    """Check and write one session and its minutes (call inside a transaction).
+
+    ``alone``: a session on its own (not the timing of a thought record or journal entry),
+    which is refused as ``TooShortError`` under ``MIN_SESSION_SECONDS``.
+    """
     if settings is not None and not isinstance(settings, Mapping):
         raise ToolInputError({"settings": "settings: expected an object"})
+    _storable(settings, "settings")
     if not isinstance(tool, str) or tool not in catalog.BY_CODE:
         raise ToolInputError({"tool": f"tool: choose one of {', '.join(catalog.BY_CODE)}"})
     seconds = _whole(duration_seconds, "duration_seconds", 0, MAX_SESSION_SECONDS) or 0
     before = check_rating(anxiety_before, "anxiety_before")
     after = check_rating(anxiety_after, "anxiety_after")
+    if alone and seconds < MIN_SESSION_SECONDS:
+        raise TooShortError(
+            {"duration_seconds": f"duration_seconds: under {MIN_SESSION_SECONDS} s. {TOO_SHORT}"}
+        )
     ended = ended or timezone.now()
     started = ended - timedelta(seconds=seconds)
     observation = None
-    if seconds > 0:
+    if seconds >= MIN_SESSION_SECONDS:
         # One Observation per session, kept apart from the check-in's own value (source
         # "checkin"); the day is the person's calendar day when the session began.
         observation = Observation.objects.create(
@@ -193,7 +209,14 @@ def save_thought_record(
             setattr(record, name, value)
         record.save()
         session = _session(
-            user, "thought_record", duration_seconds, anxiety_before, anxiety_after, None, None
+            user,
+            "thought_record",
+            duration_seconds,
+            anxiety_before,
+            anxiety_after,
+            None,
+            None,
+            alone=False,
         )
         alert = _alert_if_crisis(user, cleaned.values())
     return Saved(record, session, alert)
@@ -225,9 +248,22 @@ def save_journal_entry(
             anxiety_after,
             {"prompt": prompt},
             None,
+            alone=False,
         )
         alert = _alert_if_crisis(user, [body])
     return Saved(entry, session, alert)
+
+
+def delete_session(user: User, session: ToolSession) -> None:
+    """Delete one of the person's sessions and the mindfulness minutes it added to the diary."""
+    with transaction.atomic():
+        row = ToolSession.objects.owned_by(user).filter(pk=session.pk).first()
+        if row is None:
+            return
+        observation_id = row.observation_id
+        row.delete()
+        if observation_id is not None:
+            Observation.objects.owned_by(user).filter(pk=observation_id, source=SOURCE).delete()
 
 
 def delete_thought_record(user: User, record: ThoughtRecord) -> None:
@@ -259,6 +295,11 @@ def resolve_worry(user: User, worry: Worry) -> Worry:
         )
     worry.refresh_from_db()
     return worry
+
+
+def delete_worry(user: User, worry: Worry) -> None:
+    with transaction.atomic():
+        Worry.objects.owned_by(user).filter(pk=worry.pk).delete()
 
 
 def set_worry_time(user: User, worry_time: Any) -> ToolPreferences:

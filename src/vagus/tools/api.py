@@ -1,21 +1,28 @@
 """API routes of the tools app (added to the API in vagus.api.api).
 
 Owner-scoped like every route: lists are the caller's own rows, single rows are found through
-``owned_or_404``. Free text comes back decrypted, to its owner only. Inputs are typed loosely
-(``Any``) on purpose: the actions check them and a bad value is a 400 that names the field.
+``owned_or_404``. Free text comes back decrypted, to its owner only.
+
+Inputs are checked by the actions, not by pydantic, so that every bad value (a string, "²", a
+number of 5,000 digits, a list where text belongs) is one 400 that names the field, like every
+other rule here. The OpenAPI schema still shows each field's real type and range
+(``documented``), so a client knows the rules before it sends anything.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from datetime import datetime, time
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
+from pydantic import WithJsonSchema
 
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
-from vagus.tools import actions, queries
+from vagus.tools import actions, catalog, queries
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolSession, Worry
 
 router = Router(tags=["tools"])
@@ -30,6 +37,52 @@ def _crisis() -> dict[str, str]:
     return {"message": CRISIS_MESSAGE, "crisis_page": reverse("questionnaires:crisis")}
 
 
+def _optional(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _text(limit: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": limit}
+
+
+# Any in Python (the action checks it), the rule in the OpenAPI schema.
+ToolCode = Annotated[Any, WithJsonSchema({"type": "string", "enum": list(catalog.BY_CODE)})]
+Seconds = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "type": "integer",
+            "minimum": actions.MIN_SESSION_SECONDS,
+            "maximum": actions.MAX_SESSION_SECONDS,
+        }
+    ),
+]
+WritingSeconds = Annotated[
+    Any, WithJsonSchema({"type": "integer", "minimum": 0, "maximum": actions.MAX_SESSION_SECONDS})
+]
+Rating = Annotated[Any, WithJsonSchema(_optional({"type": "integer", "minimum": 0, "maximum": 10}))]
+Intensity = Annotated[
+    Any, WithJsonSchema(_optional({"type": "integer", "minimum": 0, "maximum": 100}))
+]
+Settings = Annotated[Any, WithJsonSchema(_optional({"type": "object"}))]
+Text = Annotated[Any, WithJsonSchema(_text(actions.MAX_TEXT))]
+WorryText = Annotated[Any, WithJsonSchema({**_text(actions.MAX_WORRY), "minLength": 1})]
+Patterns = Annotated[
+    Any,
+    WithJsonSchema(
+        {"type": "array", "items": {"type": "string", "enum": list(catalog.THINKING_PATTERNS)}}
+    ),
+]
+Prompt = Annotated[Any, WithJsonSchema({"type": "string", "enum": ["", *catalog.PROMPT_TEXT]})]
+CLOCK = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+ClockTime = Annotated[Any, WithJsonSchema({"type": "string", "pattern": CLOCK})]
+
+RATING = "0–10, or null if skipped"
+TEXT_RULE = (
+    f"At most {actions.MAX_TEXT} characters; NUL characters and lone UTF-16 surrogates are refused."
+)
+
+
 class ErrorOut(Schema):
     detail: str
     errors: dict[str, str] = {}
@@ -41,11 +94,19 @@ class SafetyOut(Schema):
 
 
 class SessionIn(Schema):
-    tool: Any = Field(..., description="breathing, relaxation, grounding, mindfulness, …")
-    duration_seconds: Any = Field(..., description="Length of the session in seconds")
-    anxiety_before: Any = Field(None, description="0–10, or null if skipped")
-    anxiety_after: Any = Field(None, description="0–10, or null if skipped")
-    settings: Any = Field(None, description="What the person chose (pattern, minutes, …)")
+    tool: ToolCode = Field(..., description="breathing, relaxation, grounding, mindfulness, …")
+    duration_seconds: Seconds = Field(
+        ...,
+        description=(
+            "Length of the session in seconds. Under "
+            f"{actions.MIN_SESSION_SECONDS} s nothing is saved (a 400 naming this field)."
+        ),
+    )
+    anxiety_before: Rating = Field(None, description=RATING)
+    anxiety_after: Rating = Field(None, description=RATING)
+    settings: Settings = Field(
+        None, description="What the person chose (pattern, minutes, …). " + TEXT_RULE
+    )
 
 
 class SessionOut(Schema):
@@ -59,18 +120,18 @@ class SessionOut(Schema):
 
 
 class ThoughtRecordIn(Schema):
-    situation: Any = ""
-    automatic_thought: Any = ""
-    emotions: Any = ""
-    evidence_for: Any = ""
-    evidence_against: Any = ""
-    balanced_thought: Any = ""
-    intensity_before: Any = Field(None, description="0–100")
-    intensity_after: Any = Field(None, description="0–100, re-rated at the end")
-    patterns: Any = Field([], description="Thinking pattern codes")
-    anxiety_before: Any = None
-    anxiety_after: Any = None
-    duration_seconds: Any = 0
+    situation: Text = Field("", description=TEXT_RULE)
+    automatic_thought: Text = Field("", description=TEXT_RULE)
+    emotions: Text = Field("", description=TEXT_RULE)
+    evidence_for: Text = Field("", description=TEXT_RULE)
+    evidence_against: Text = Field("", description=TEXT_RULE)
+    balanced_thought: Text = Field("", description=TEXT_RULE)
+    intensity_before: Intensity = Field(None, description="0–100")
+    intensity_after: Intensity = Field(None, description="0–100, re-rated at the end")
+    patterns: Patterns = Field([], description="Thinking pattern codes")
+    anxiety_before: Rating = Field(None, description=RATING)
+    anxiety_after: Rating = Field(None, description=RATING)
+    duration_seconds: WritingSeconds = Field(0, description="How long the writing took")
 
 
 class ThoughtRecordOut(Schema):
@@ -89,11 +150,11 @@ class ThoughtRecordOut(Schema):
 
 
 class JournalIn(Schema):
-    text: Any = Field(..., description="The entry")
-    prompt: Any = Field("", description="Prompt code, or empty for free writing")
-    anxiety_before: Any = None
-    anxiety_after: Any = None
-    duration_seconds: Any = 0
+    text: Text = Field(..., description="The entry. " + TEXT_RULE)
+    prompt: Prompt = Field("", description="Prompt code, or empty for free writing")
+    anxiety_before: Rating = Field(None, description=RATING)
+    anxiety_after: Rating = Field(None, description=RATING)
+    duration_seconds: WritingSeconds = Field(0, description="How long the writing took")
 
 
 class JournalOut(Schema):
@@ -105,7 +166,11 @@ class JournalOut(Schema):
 
 
 class WorryIn(Schema):
-    text: Any = Field(..., description="The worry, one line")
+    text: WorryText = Field(
+        ...,
+        description=f"The worry, one line (at most {actions.MAX_WORRY} characters). "
+        "NUL characters and lone UTF-16 surrogates are refused.",
+    )
 
 
 class WorryOut(Schema):
@@ -213,6 +278,13 @@ def get_session(request: AuthenticatedHttpRequest, session_id: UUID) -> dict[str
     return _session_out(owned_or_404(ToolSession, request.user, uuid=session_id))
 
 
+@router.delete("/tool-sessions/{session_id}", response={204: None})
+def delete_session(request: AuthenticatedHttpRequest, session_id: UUID) -> Status:
+    """Delete one of your sessions, and the mindfulness minutes it added to your diary."""
+    actions.delete_session(request.user, owned_or_404(ToolSession, request.user, uuid=session_id))
+    return Status(204, None)
+
+
 @router.get("/tools/what-helps", response=WhatHelpsOut)
 def what_helps(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     return {
@@ -264,6 +336,13 @@ def get_thought_record(request: AuthenticatedHttpRequest, record_id: UUID) -> di
     return _record_out(owned_or_404(ThoughtRecord, request.user, uuid=record_id))
 
 
+@router.delete("/thought-records/{record_id}", response={204: None})
+def delete_thought_record(request: AuthenticatedHttpRequest, record_id: UUID) -> Status:
+    record = owned_or_404(ThoughtRecord, request.user, uuid=record_id)
+    actions.delete_thought_record(request.user, record)
+    return Status(204, None)
+
+
 @router.get("/journal-entries", response=list[JournalOut])
 def list_journal_entries(request: AuthenticatedHttpRequest, q: str = "") -> list[dict[str, Any]]:
     return [_entry_out(e) for e in queries.journal_entries(request.user, q)]
@@ -288,6 +367,13 @@ def create_journal_entry(request: AuthenticatedHttpRequest, payload: JournalIn) 
 @router.get("/journal-entries/{entry_id}", response=JournalOut)
 def get_journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> dict[str, Any]:
     return _entry_out(owned_or_404(JournalEntry, request.user, uuid=entry_id))
+
+
+@router.delete("/journal-entries/{entry_id}", response={204: None})
+def delete_journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> Status:
+    entry = owned_or_404(JournalEntry, request.user, uuid=entry_id)
+    actions.delete_journal_entry(request.user, entry)
+    return Status(204, None)
 
 
 @router.get("/worries", response=list[WorryOut])
@@ -315,17 +401,25 @@ def resolve_worry(request: AuthenticatedHttpRequest, worry_id: UUID) -> dict[str
     return _worry_out(actions.resolve_worry(request.user, worry))
 
 
+@router.delete("/worries/{worry_id}", response={204: None})
+def delete_worry(request: AuthenticatedHttpRequest, worry_id: UUID) -> Status:
+    actions.delete_worry(request.user, owned_or_404(Worry, request.user, uuid=worry_id))
+    return Status(204, None)
+
+
 class WorryTimeIn(Schema):
-    worry_time: Any = Field(..., description="HH:MM in your own time zone")
+    worry_time: ClockTime = Field(..., description="HH:MM in your own time zone")
 
 
 @router.put("/tools/worry-time", response={200: dict, 400: ErrorOut})
 def set_worry_time(request: AuthenticatedHttpRequest, payload: WorryTimeIn) -> Status:
     value = payload.worry_time
-    try:
-        parsed = time.fromisoformat(value) if isinstance(value, str) else value
-    except ValueError:
-        parsed = None
+    # HH:MM in ASCII digits only: fromisoformat alone also takes a time zone offset, which a
+    # time-of-day column cannot store.
+    parsed = None
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", value):
+        with contextlib.suppress(ValueError):  # 25:00
+            parsed = time.fromisoformat(value)
     try:
         preferences = actions.set_worry_time(request.user, parsed)
     except actions.ToolInputError as exc:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
 
 from vagus.science.tool_effects import ToolEffect, tool_effects
 from vagus.tools import catalog
+from vagus.tools.actions import MIN_SESSION_SECONDS
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
+
+WRITING_TOOLS = ("thought_record", "journal")
 
 
 @dataclass(frozen=True)
@@ -20,9 +25,18 @@ class Helps:
     effect: ToolEffect
 
 
+def counted_sessions(user: User) -> Any:
+    """The person's sessions that count as practice: a session on its own of under
+    ``MIN_SESSION_SECONDS`` is not one (newer ones are never saved; older ones stay in the
+    export and the API, and can be deleted there). A thought record's or journal entry's
+    session always counts: it carries that writing's ratings."""
+    short = Q(duration_seconds__lt=MIN_SESSION_SECONDS) & ~Q(tool__in=WRITING_TOOLS)
+    return ToolSession.objects.owned_by(user).exclude(short)
+
+
 def what_helps(user: User) -> list[Helps]:
     """Every tool with its sessions' before/after change, in catalog order."""
-    rows = ToolSession.objects.owned_by(user).values_list("tool", "anxiety_before", "anxiety_after")
+    rows = counted_sessions(user).values_list("tool", "anxiety_before", "anxiety_after")
     effects = tool_effects(rows)
     return [
         Helps(tool, effects.get(tool.code) or _no_sessions(tool.code)) for tool in catalog.TOOLS
@@ -34,7 +48,7 @@ def _no_sessions(code: str) -> ToolEffect:
 
 
 def recent_sessions(user: User, tool: str, limit: int = 5) -> list[ToolSession]:
-    return list(ToolSession.objects.owned_by(user).filter(tool=tool)[:limit])
+    return list(counted_sessions(user).filter(tool=tool)[:limit])
 
 
 def worry_time_for(user: User) -> time:

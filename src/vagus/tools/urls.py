@@ -13,6 +13,7 @@ urlpatterns = [
     path("relaxation/", views.relaxation, name="relaxation"),
     path("grounding/", views.grounding, name="grounding"),
     path("mindfulness/", views.mindfulness, name="mindfulness"),
+    path("sessions/<uuid:session_id>/delete/", views.session_delete, name="session_delete"),
     path("thoughts/", views_writing.thoughts, name="thoughts"),
     path("thoughts/new/", views_writing.thought_new, name="thought_new"),
     path("thoughts/<uuid:record_id>/", views_writing.thought, name="thought"),
@@ -24,4 +25,5 @@ urlpatterns = [
     path("worry/time/", views_writing.worry_time, name="worry_time"),
     path("worry/review/", views_writing.worry_review, name="worry_review"),
     path("worry/<uuid:worry_id>/resolve/", views_writing.worry_resolve, name="worry_resolve"),
+    path("worry/<uuid:worry_id>/delete/", views_writing.worry_delete, name="worry_delete"),
 ]

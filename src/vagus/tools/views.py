@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from vagus.ownership import AuthenticatedHttpRequest
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.science.tool_effects import MIN_SESSIONS
 from vagus.tools import actions, catalog, queries, wording
 from vagus.tools.forms import BreathingForm, SessionForm, TimerForm
@@ -21,9 +23,8 @@ from vagus.tools.models import ToolSession
 def saved_message(session: ToolSession) -> str:
     tool = catalog.BY_CODE[session.tool]
     parts = [f"Saved: {tool.name.lower()}"]
-    if session.duration_seconds:
-        minutes = session.minutes
-        parts[0] += f", {minutes:g} minute{'' if minutes == 1 else 's'}"
+    if length := session_length(session):
+        parts[0] += f", {length}"
     if session.anxiety_before is not None and session.anxiety_after is not None:
         parts.append(f"Anxiety {session.anxiety_before} → {session.anxiety_after}.")
     return ". ".join(parts) if len(parts) == 1 else f"{parts[0]}. {parts[1]}"
@@ -73,10 +74,14 @@ def _timed_tool(
     if request.method == "POST" and form.is_valid():
         before, after = form.ratings()
         settings = form.settings() if hasattr(form, "settings") else {}
-        session = actions.record_session(
-            request.user, code, form.cleaned_data["seconds"], before, after, settings
-        )
-        messages.success(request, saved_message(session))
+        try:
+            session = actions.record_session(
+                request.user, code, form.cleaned_data["seconds"], before, after, settings
+            )
+        except actions.TooShortError:
+            messages.info(request, actions.TOO_SHORT)
+        else:
+            messages.success(request, saved_message(session))
         return redirect(f"tools:{tool.url_name}")
     return render(
         request,
@@ -133,3 +138,44 @@ def grounding(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def mindfulness(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _timed_tool(request, "mindfulness", TimerForm)
+
+
+def session_length(session: ToolSession) -> str:
+    """The length as "5 minutes", or "" for a session too short to count (never "0.1 min")."""
+    if session.duration_seconds < actions.MIN_SESSION_SECONDS:
+        return ""
+    minutes = session.minutes
+    return f"{minutes:g} minute{'' if minutes == 1 else 's'}"
+
+
+def confirm_delete(request: HttpRequest, back: str, **about: Any) -> HttpResponse:
+    """The confirm step a delete link opens; its button posts back to the same address.
+
+    ``about``: ``title``, ``name``, and optionally ``when``, ``length`` and ``consequence``.
+    """
+    return render(request, "tools/confirm_delete.html", {"back": back, **about})
+
+
+@login_required
+def session_delete(request: AuthenticatedHttpRequest, session_id: UUID) -> HttpResponse:
+    session = owned_or_404(ToolSession, request.user, uuid=session_id)
+    tool = catalog.BY_CODE[session.tool]
+    back = reverse(f"tools:{tool.url_name}")
+    if request.method != "POST":
+        return confirm_delete(
+            request,
+            back,
+            title="Delete this session?",
+            name=tool.name,
+            when=session.started,
+            length=session_length(session),
+            consequence=(
+                "Its minutes come out of your diary's mindfulness, and What helps me stops "
+                "counting it."
+                if session.observation_id
+                else "What helps me stops counting it."
+            ),
+        )
+    actions.delete_session(request.user, session)
+    messages.success(request, "The session is deleted.")
+    return redirect(back)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
-from vagus.tools import actions, catalog, queries
+from vagus.tools import actions, catalog, queries, wording
 from vagus.tools.forms import (
     JournalForm,
     ParkWorryForm,
@@ -27,7 +27,7 @@ from vagus.tools.forms import (
     WorryTimeForm,
 )
 from vagus.tools.models import JournalEntry, ThoughtRecord, Worry
-from vagus.tools.views import saved_message
+from vagus.tools.views import confirm_delete, saved_message
 
 MAX_WRITING_SECONDS = 2 * 60 * 60
 
@@ -110,9 +110,16 @@ def thought(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def thought_delete(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = owned_or_404(ThoughtRecord, request.user, uuid=record_id)
+    if request.method != "POST":
+        return confirm_delete(
+            request,
+            reverse("tools:thought", kwargs={"record_id": record.uuid}),
+            title="Delete this thought record?",
+            name="Thought record",
+            when=record.created,
+        )
     actions.delete_thought_record(request.user, record)
     messages.success(request, "The thought record is deleted.")
     return redirect("tools:thoughts")
@@ -181,9 +188,16 @@ def journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> HttpResp
 
 
 @login_required
-@require_POST
 def journal_delete(request: AuthenticatedHttpRequest, entry_id: UUID) -> HttpResponse:
     entry = owned_or_404(JournalEntry, request.user, uuid=entry_id)
+    if request.method != "POST":
+        return confirm_delete(
+            request,
+            reverse("tools:journal_entry", kwargs={"entry_id": entry.uuid}),
+            title="Delete this journal entry?",
+            name="Journal entry",
+            when=entry.created,
+        )
     actions.delete_journal_entry(request.user, entry)
     messages.success(request, "The journal entry is deleted.")
     return redirect("tools:journal")
@@ -216,15 +230,23 @@ def worry(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ParkWorryForm(request.POST)
     if not form.is_valid():
         return _worry_page(request, park_form=form)
-    saved = actions.park_worry(request.user, form.cleaned_data["text"])
-    when = queries.worry_time_for(request.user)
-    messages.success(request, f"Parked until your worry time, {when:%H:%M}.")
+    try:
+        saved = actions.park_worry(request.user, form.cleaned_data["text"])
+    except actions.ToolInputError as exc:
+        for message in exc.errors.values():
+            form.add_error("text", message)
+        return _worry_page(request, park_form=form)
+    user = request.user
+    # The same clock as the page's "It is your worry time", so the two never disagree.
+    line = wording.parked_line(queries.worry_time_for(user), queries.is_worry_time(user))
+    messages.success(request, line)
     return _after_save(request, saved, redirect("tools:worry"))
 
 
 @login_required
-@require_POST
 def worry_time(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if request.method != "POST":  # the form lives on the worry page (a bookmark, a reload)
+        return redirect("tools:worry")
     form = WorryTimeForm(request.POST)
     if not form.is_valid():
         return _worry_page(request, time_form=form)
@@ -240,6 +262,23 @@ def worry_resolve(request: AuthenticatedHttpRequest, worry_id: UUID) -> HttpResp
     actions.resolve_worry(request.user, item)
     messages.success(request, "Marked as dealt with.")
     return redirect(reverse("tools:worry") + "?review=1#review")
+
+
+@login_required
+def worry_delete(request: AuthenticatedHttpRequest, worry_id: UUID) -> HttpResponse:
+    item = owned_or_404(Worry, request.user, uuid=worry_id)
+    back = reverse("tools:worry") + "?review=1#review"
+    if request.method != "POST":
+        return confirm_delete(
+            request,
+            back,
+            title="Delete this worry?",
+            name=item.text,
+            when=item.parked_at,
+        )
+    actions.delete_worry(request.user, item)
+    messages.success(request, "The worry is deleted.")
+    return redirect(back)
 
 
 @login_required

@@ -1,6 +1,9 @@
-"""The plain sentences of "What helps me": numbers with their uncertainty, never a verdict."""
+"""The plain sentences of the tools: "What helps me" (numbers with their uncertainty, never a
+verdict), the saved-session line and the worry-time line."""
 
 from __future__ import annotations
+
+from datetime import time
 
 from vagus.science.tool_effects import ToolEffect
 
@@ -43,3 +46,18 @@ def reading_line(effect: ToolEffect) -> str:
     if effect.ci_low > 0:
         return "Your anxiety was higher after these sessions than before."
     return "The interval includes no change, so these sessions may or may not be helping you."
+
+
+def parked_line(worry_time: time, is_worry_time: bool) -> str:
+    """What parking a worry means right now, in the person's own zone.
+
+    Worry time lasts from its start until midnight (the Today card shows it for that long), so
+    before it a worry waits for today's, and during it the worry is already on the list.
+    """
+    at = f"{worry_time:%H:%M}"
+    if is_worry_time:
+        return (
+            f"Parked. It is your worry time now (from {at}), so it is in the list below; "
+            f"or let it wait until tomorrow at {at}."
+        )
+    return f"Parked until your worry time, today at {at}."

@@ -31,7 +31,10 @@
     var pacer = document.getElementById("pacer");
     pacer.hidden = true;
     form.elements.duration_seconds.value = Math.max(1, Math.round(ms / 1000));
-    document.getElementById("duration-note").textContent = "Well done: " + minutesText(ms) + ".";
+    // Under 30 seconds is not saved (the server says so too), so it is never "0.1 minutes".
+    document.getElementById("duration-note").textContent = ms < 30000
+      ? "That was a few seconds — it will not be saved. Start again whenever you like."
+      : "Well done: " + minutesText(ms) + ".";
     after.hidden = false;
     document.getElementById("after-heading").focus();
   }
