@@ -30,6 +30,7 @@ system-deps:
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test-sqlite: $(VENV)/.installed-test
 	$(BIN)/pytest -m "not e2e"

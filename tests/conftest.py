@@ -6,18 +6,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.helpers.db import make_person
+
 if TYPE_CHECKING:
     from django.test import Client
 
     from vagus.accounts.models import User
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # so tests can import tests_helpers
-
-from tests_helpers import PASSWORD  # noqa: F401  (re-exported for older imports)
-from tests_helpers_db import make_person
 
 
 def pytest_configure(config: pytest.Config) -> None:

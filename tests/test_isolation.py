@@ -14,10 +14,10 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests_helpers import PASSWORD
+from tests.helpers import PASSWORD
+from tests.helpers.world import build_world, public_params, public_routes
 from vagus.accounts.models import AccessToken, User
 from vagus.backup.export import export_user_data
-from world import build_world, public_params, public_routes
 
 pytestmark = pytest.mark.django_db
 

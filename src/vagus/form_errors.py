@@ -72,7 +72,7 @@ def plain_message(field: forms.Field, error: ValidationError) -> str:
     if code == "invalid_choice":
         return f"{label}: please choose one from the list."
     if code == "max_length":
-        return f"{label}: please keep it under {error.params['limit_value']} characters."
+        return f"{label}: please keep it under {(error.params or {})['limit_value']} characters."
     return " ".join(error.messages)
 
 
@@ -98,5 +98,5 @@ def form_errors(form: forms.BaseForm) -> list[FieldError]:
         if name in form.errors
         for message in field_errors(form[name])
     ]
-    listed += [FieldError("", message) for message in form.non_field_errors()]
+    listed += [FieldError("", str(message)) for message in form.non_field_errors()]
     return listed

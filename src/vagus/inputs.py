@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class FieldInputError(ValueError):
@@ -53,7 +56,7 @@ def whole_number(
 
 
 def local_day(
-    user: Any, moment: datetime, field: str, error: ErrorFactory = FieldInputError
+    user: User, moment: datetime, field: str, error: ErrorFactory = FieldInputError
 ) -> date:
     """The person's calendar day of an aware ``moment``.
 

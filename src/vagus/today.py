@@ -13,15 +13,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest
-
 from vagus.diary.cards import gut_diet_card
 from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
+from vagus.ownership import AuthenticatedHttpRequest
 from vagus.tools.cards import today_card as tool_card
 
-Card = Callable[[HttpRequest], dict[str, Any] | None]
-Panel = Callable[[HttpRequest, date], dict[str, Any] | None]
+Card = Callable[[AuthenticatedHttpRequest], dict[str, Any] | None]
+Panel = Callable[[AuthenticatedHttpRequest, date], dict[str, Any] | None]
 
 # Cards on the Today page, top to bottom.
 TODAY_CARDS: list[Card] = [
@@ -36,9 +35,9 @@ DAY_PANELS: list[Panel] = [
 ]
 
 
-def today_cards(request: HttpRequest) -> list[dict[str, Any]]:
+def today_cards(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     return [card for function in TODAY_CARDS if (card := function(request))]
 
 
-def day_panels(request: HttpRequest, day: date) -> list[dict[str, Any]]:
+def day_panels(request: AuthenticatedHttpRequest, day: date) -> list[dict[str, Any]]:
     return [panel for function in DAY_PANELS if (panel := function(request, day))]

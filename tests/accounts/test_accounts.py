@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts.models import AccessToken, User
 
 pytestmark = pytest.mark.django_db

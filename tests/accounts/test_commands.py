@@ -14,9 +14,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from tests.helpers import PASSWORD
+from tests.helpers.db import make_person
 
-from tests_helpers import PASSWORD
-from tests_helpers_db import make_person
 from vagus.cli import main
 
 VAGUS = [sys.executable, "-m", "vagus"]

@@ -9,8 +9,8 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts.models import User
 
 pytestmark = pytest.mark.django_db

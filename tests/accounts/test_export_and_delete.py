@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from tests.helpers import PASSWORD
+from tests.helpers.world import build_world
 
-from tests_helpers import PASSWORD
 from vagus.accounts.models import AccessToken, User
 from vagus.diary import actions
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 

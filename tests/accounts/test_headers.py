@@ -7,8 +7,8 @@ import re
 
 import pytest
 from django.test import Client
+from tests.test_isolation import SESSION_ENDERS, alice_world, fill, routes
 
-from test_isolation import SESSION_ENDERS, alice_world, fill, routes
 from vagus.accounts.models import AccessToken
 
 pytestmark = pytest.mark.django_db

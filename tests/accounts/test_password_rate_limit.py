@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts.models import User
 
 pytestmark = pytest.mark.django_db

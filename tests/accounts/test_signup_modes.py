@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts import actions
 from vagus.accounts.forms import InviteSignUpForm
 from vagus.accounts.models import Invite, User

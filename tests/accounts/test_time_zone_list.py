@@ -8,8 +8,8 @@ import zoneinfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts import time_zones
 from vagus.accounts.models import User, validate_time_zone
 

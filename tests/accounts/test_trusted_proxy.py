@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from tests.helpers import PASSWORD
 
-from tests_helpers import PASSWORD
 from vagus.accounts.client_address import check_trusted_proxy, client_address
 
 PROXY = "10.0.0.2"

@@ -7,8 +7,8 @@ very end of the calendar has no date once moved to another time zone (OverflowEr
 from __future__ import annotations
 
 import pytest
+from tests.helpers.stored_rows import stored
 
-from stored_rows import stored
 from vagus.tools import actions
 
 pytestmark = pytest.mark.django_db

@@ -22,12 +22,12 @@ import pytest
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.helpers.stored_rows import stored
+from tests.helpers.world import build_world
+from tests.test_isolation import PUBLIC_PARAMS, ids_for, routes
 
-from stored_rows import stored
-from test_isolation import PUBLIC_PARAMS, ids_for, routes
 from vagus.accounts.models import AccessToken
 from vagus.api.api import api as ninja_api
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 SECRET = "HOSTILE-SECRET"

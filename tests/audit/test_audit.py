@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.accounts.actions import delete_account
 from vagus.audit.models import AuditEvent
 from vagus.backup.export import export_user_data

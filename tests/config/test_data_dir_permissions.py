@@ -11,7 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from tests_helpers import PASSWORD
+from tests.helpers import PASSWORD
 
 DB = "vagus.sqlite3"
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.diary.models import Meal, Observation
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
 
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
 from vagus.diary import actions
 
 pytestmark = pytest.mark.e2e

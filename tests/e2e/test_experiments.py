@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
 
 pytestmark = pytest.mark.e2e
 

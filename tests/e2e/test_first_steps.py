@@ -4,9 +4,8 @@ in one click, and a failed save moves focus to a summary that links to the answe
 from __future__ import annotations
 
 import pytest
-
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
 
 pytestmark = pytest.mark.e2e
 

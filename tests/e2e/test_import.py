@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.helpers import PASSWORD, open_from_menu, serious
+from tests.helpers.db import make_person
 
-from tests_helpers import PASSWORD, open_from_menu, serious
-from tests_helpers_db import make_person
 from vagus.diary.models import Observation
 
 pytestmark = pytest.mark.e2e

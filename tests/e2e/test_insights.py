@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from insights.diaries import plant_diary
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
+from tests.helpers.diaries import plant_diary
 
 pytestmark = pytest.mark.e2e
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from tests_helpers import PASSWORD, open_from_menu, serious
-from tests_helpers_db import make_person
+from tests.helpers import PASSWORD, open_from_menu, serious
+from tests.helpers.db import make_person
 
 pytestmark = pytest.mark.e2e
 

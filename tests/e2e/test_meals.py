@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+from tests.helpers import PASSWORD, serious
+from tests.helpers.db import make_person
 
-from tests_helpers import PASSWORD, serious
-from tests_helpers_db import make_person
 from vagus.diary import actions, custom_foods
 from vagus.diary.models import Meal, Observation
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests_helpers import PASSWORD
+from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.e2e
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from tests_helpers import PASSWORD
-from tests_helpers_db import make_person
+from tests.helpers import PASSWORD
+from tests.helpers.db import make_person
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}

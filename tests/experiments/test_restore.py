@@ -12,8 +12,8 @@ from datetime import timedelta
 from itertools import count
 
 import pytest
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.backup.export import export_user_data
 from vagus.experiments import actions
 from vagus.experiments.models import AdherenceAnswer, Experiment

@@ -36,7 +36,7 @@ def test_no_card_before_the_start_or_after_stopping(person, person_client, make_
 
 
 def test_day_follows_the_persons_time_zone(client_of, make_experiment):
-    from tests_helpers_db import make_person
+    from tests.helpers.db import make_person
 
     # 23:30 UTC on 1 March is already 2 March in Auckland and still 1 March in London.
     with mock.patch(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from insights.diaries import plant_diary
+from tests.helpers.diaries import plant_diary
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ and said in plain words; a factor with no effect is not listed as a finding."""
 from __future__ import annotations
 
 import pytest
+from tests.helpers.diaries import FERMENTED_NEXT_DAY, MINDFULNESS_PER_HALF_HOUR, SLEEP_PER_HOUR
 
-from insights.diaries import FERMENTED_NEXT_DAY, MINDFULNESS_PER_HALF_HOUR, SLEEP_PER_HOUR
 from vagus.insights import queries
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,8 @@ def test_the_sentences_name_the_day_the_unit_and_the_direction(planted):
 
 
 def test_a_yes_no_factor_reads_on_days_you_had(person):
-    from insights.diaries import plant_diary
+    from tests.helpers.diaries import plant_diary
+
     from vagus.diary.models import Measure, Observation
 
     rows = plant_diary(person)

@@ -7,8 +7,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from insights.diaries import plant_diary
+from tests.helpers.diaries import plant_diary
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def sam(db):
-    from tests_helpers_db import make_person
+    from tests.helpers.db import make_person
 
     return make_person("sam")
 
@@ -67,7 +67,7 @@ def test_remove_and_exports(sam, samples, tmp_path, capsys):
 
 
 def test_json_backup_restores_into_a_new_account(sam, samples, tmp_path, capsys):
-    from tests_helpers_db import make_person
+    from tests.helpers.db import make_person
 
     main(["import", "bearable", str(samples / "bearable.csv"), "--user", "sam"])
     backup = tmp_path / "backup.json"

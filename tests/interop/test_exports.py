@@ -8,12 +8,12 @@ import zipfile
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from tests.helpers.world import build_world
 
 from vagus.diary import actions
 from vagus.interop import csv_export, fhir_export
 from vagus.interop.service import run_import
 from vagus.questionnaires import actions as questionnaires
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 

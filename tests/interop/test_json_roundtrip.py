@@ -17,15 +17,15 @@ from itertools import count
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.helpers.db import make_person
+from tests.helpers.world import build_world
 
-from tests_helpers_db import make_person
 from vagus.backup import registry
 from vagus.backup.export import export_user_data
 from vagus.backup.restore import RestoreRefused, restore
 from vagus.diary import actions
 from vagus.interop.service import run_import
 from vagus.questionnaires import actions as questionnaires
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 ACCOUNT_OWN = {"id", "username", "date_joined", "is_demo"}
@@ -113,8 +113,8 @@ def test_the_whole_world_plus_imports_round_trips_field_by_field(person, samples
 
 def test_the_diary_questionnaires_and_imports_round_trip_field_by_field(person, samples):
     # The sections whose importers live here, built by their own world modules.
-    from world import accounts, diary, interop
-    from world import questionnaires as questionnaire_world
+    from tests.helpers.world import accounts, diary, interop
+    from tests.helpers.world import questionnaires as questionnaire_world
 
     for module in (accounts, diary, questionnaire_world, interop):
         module.build(person, "SECRET")

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.backup.export import export_user_data
 from vagus.backup.restore import RestoreRefused, restore
 from vagus.diary import actions

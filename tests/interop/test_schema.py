@@ -13,11 +13,11 @@ import uuid
 from datetime import date, datetime
 
 import pytest
+from tests.helpers.world import build_world
 
 from vagus.backup import schema as backup_schema
 from vagus.backup.export import export_user_data
 from vagus.interop.service import run_import
-from world import build_world
 
 pytestmark = pytest.mark.django_db
 SCHEMA = backup_schema.PATH

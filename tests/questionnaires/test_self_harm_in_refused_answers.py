@@ -11,8 +11,8 @@ import json
 
 import pytest
 from django.urls import reverse
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.backup.export import export_user_data
 from vagus.backup.restore import restore
 from vagus.questionnaires import actions

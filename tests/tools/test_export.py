@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers.world import tools as tools_world
 
 from vagus.backup.export import export_user_data
 from vagus.backup.registry import sections_by_model
-from world import tools as tools_world
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from itertools import count
 import pytest
 from django.db import connection
 from django.utils import timezone
+from tests.helpers.db import make_person
 
-from tests_helpers_db import make_person
 from vagus.backup.export import export_user_data
 from vagus.diary.models import Observation
 from vagus.interop.service import ImportFailed, run_import

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.helpers.stored_rows import stored
 
-from stored_rows import stored
 from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools import actions
 

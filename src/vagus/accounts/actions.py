@@ -37,7 +37,7 @@ def sign_up(form: Any, invite_code: str | None = None) -> User:
     return user
 
 
-def sessions_of(user: Any) -> list[str]:
+def sessions_of(user: User) -> list[str]:
     """The keys of every stored session signed in as this person.
 
     A session stores its user only inside its encoded data, so every row is decoded: fine
@@ -53,7 +53,7 @@ def sessions_of(user: Any) -> list[str]:
     ]
 
 
-def delete_account(user: Any) -> None:
+def delete_account(user: User) -> None:
     """Erase the person and everything they stored (every owned row cascades from the user).
 
     The login-attempt records that django-axes keeps under their username go too, and so do

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.http import HttpRequest
@@ -19,7 +21,7 @@ def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 class TimeZoneField(forms.ChoiceField):
     """A select of the zones by country; the page's script puts the device's zone first."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             choices=time_zone_choices,
             label="Your time zone",
@@ -38,7 +40,8 @@ class TimeZoneField(forms.ChoiceField):
 class SignUpForm(UserCreationForm):
     time_zone = TimeZoneField(initial=time_zones.UTC)
 
-    class Meta(UserCreationForm.Meta):
+    # The stubs leave out the Meta Django defines (it brings the username field class).
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
         model = User
         fields = ("username", "time_zone")
 
@@ -79,10 +82,12 @@ class SettingsForm(forms.ModelForm):
         model = User
         fields = ("time_zone",)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # An older name saved before (e.g. "US/Eastern") stays in the list until changed.
-        self.fields["time_zone"].choices = time_zones.grouped_choices(self.instance.time_zone)
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zones.grouped_choices(
+            self.instance.time_zone
+        )
 
 
 class DeleteAccountForm(forms.Form):
@@ -94,7 +99,7 @@ class DeleteAccountForm(forms.Form):
         label="I understand that everything I have logged will be deleted and cannot be recovered.",
     )
 
-    def __init__(self, *args: object, user: User, request: HttpRequest, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: User, request: HttpRequest, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.request = request

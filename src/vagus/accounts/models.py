@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from vagus.accounts.time_zones import NOT_ZONES
+from vagus.ownership import OwnedQuerySet
 
 
 def validate_time_zone(name: str) -> None:
@@ -57,9 +58,8 @@ class User(AbstractUser):
         return moment.astimezone(self.zone()).date()
 
 
-class AccessTokenQuerySet(models.QuerySet):
-    def owned_by(self, user: User) -> AccessTokenQuerySet:
-        return self.filter(owner=user)
+class AccessTokenQuerySet(OwnedQuerySet["AccessToken"]):
+    """Tokens are asked for by owner, like every other personal row."""
 
 
 class AccessToken(models.Model):

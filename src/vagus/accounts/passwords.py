@@ -8,7 +8,7 @@ the calm "too many attempts" page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from axes.helpers import get_client_ip_address
 from axes.utils import reset
@@ -16,8 +16,11 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
-def password_is_right(request: HttpRequest | None, user: Any, password: str) -> bool:
+
+def password_is_right(request: HttpRequest | None, user: User, password: str) -> bool:
     if request is None:
         raise ValueError("a password check needs the request, so repeated failures are counted")
     checked = authenticate(request, username=user.get_username(), password=password)

@@ -26,7 +26,7 @@ from vagus.accounts.forms import (
 )
 from vagus.accounts.models import AccessToken
 from vagus.backup.export import export_user_data
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -70,7 +70,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 @login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = SettingsForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +81,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 
 def _settings(
-    request: HttpRequest, form: SettingsForm, new_token: str | None = None
+    request: AuthenticatedHttpRequest, form: SettingsForm, new_token: str | None = None
 ) -> HttpResponse:
     return render(
         request,
@@ -98,7 +98,7 @@ def _settings(
 @never_cache
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the token a name of up to 100 characters.")
@@ -111,7 +111,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, token_id: str) -> HttpResponse:
     token = owned_or_404(AccessToken, request.user, uuid=token_id)
     token.delete()
     messages.success(request, f"Token “{token.name}” revoked. Scripts using it will stop working.")
@@ -119,7 +119,7 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     document = export_user_data(request.user)
     today = request.user.today().isoformat()
     response = HttpResponse(
@@ -130,7 +130,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         actions.delete_account(request.user)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
-from vagus.accounts.models import AccessToken
+from vagus.accounts.models import AccessToken, User
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = AccessToken.user_for(token)
         if user is not None:
             request.user = user

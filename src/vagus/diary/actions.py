@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,9 @@ from vagus.diary.models import DayNote, Meal, Measure, Observation
 from vagus.diary.wording import format_value
 from vagus.inputs import local_day
 from vagus.text import has_nul
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 NOTE_MAX = 4000
 MEAL_MAX = 2000
@@ -38,7 +41,7 @@ class CheckinResult:
     values: dict[str, float] = field(default_factory=dict)  # the day's check-in after saving
 
 
-def check_day(user: Any, day: date) -> None:
+def check_day(user: User, day: date) -> None:
     if day < EARLIEST_DAY:
         raise DiaryInputError({"day": f"{day.isoformat()} is before {EARLIEST_DAY.year}."})
     if day > user.today():
@@ -46,7 +49,7 @@ def check_day(user: Any, day: date) -> None:
 
 
 def save_checkin(
-    user: Any,
+    user: User,
     day: date,
     values: Mapping[str, object | None],
     *,
@@ -144,7 +147,7 @@ def _stored_text(name: str, text: str | None) -> str | None:
 
 
 def _save_note(
-    user: Any, day: date, note: str | None, supplement: str | None, result: CheckinResult
+    user: User, day: date, note: str | None, supplement: str | None, result: CheckinResult
 ) -> None:
     day_note, _ = DayNote.objects.owned_by(user).get_or_create(owner=user, day=day)
     if note is not None:
@@ -161,7 +164,7 @@ def _save_note(
         result.stored.append(("Note", "saved"))
 
 
-def delete_day(user: Any, day: date) -> int:
+def delete_day(user: User, day: date) -> int:
     """Remove a day's check-in values and note (meals stay: they have their own page)."""
     with transaction.atomic():
         count, _ = Observation.objects.owned_by(user).filter(day=day, source="checkin").delete()
@@ -180,7 +183,7 @@ def _check_meal_text(text: str) -> str:
     return text
 
 
-def _check_meal_time(user: Any, eaten_at: datetime) -> tuple[datetime, date]:
+def _check_meal_time(user: User, eaten_at: datetime) -> tuple[datetime, date]:
     """The meal time made aware in the person's zone, and the day it falls on."""
     if eaten_at.date() < EARLIEST_DAY:
         raise DiaryInputError({"eaten_at": f"eaten_at: that is before {EARLIEST_DAY.year}."})
@@ -192,7 +195,7 @@ def _check_meal_time(user: Any, eaten_at: datetime) -> tuple[datetime, date]:
     return eaten_at, day
 
 
-def add_meal(user: Any, text: str, eaten_at: datetime, source: str = "diary") -> Meal:
+def add_meal(user: User, text: str, eaten_at: datetime, source: str = "diary") -> Meal:
     """Store a meal with its analysis, and recompute that day's meal-derived measures."""
     text = _check_meal_text(text)
     eaten_at, day = _check_meal_time(user, eaten_at)
@@ -219,14 +222,14 @@ def update_meal(meal: Meal, text: str, eaten_at: datetime) -> Meal:
     return meal
 
 
-def delete_meal(user: Any, meal: Meal) -> None:
+def delete_meal(user: User, meal: Meal) -> None:
     """Delete one of the person's meals and recompute that day's measures."""
     with transaction.atomic():
         Meal.objects.owned_by(user).filter(pk=meal.pk).delete()
         nutrition.recompute_days(user, {meal.day})
 
 
-def create_measure(user: Any, label: str, kind: str, direction: str) -> Measure:
+def create_measure(user: User, label: str, kind: str, direction: str) -> Measure:
     from vagus.diary import kinds
 
     label = (label or "").strip()

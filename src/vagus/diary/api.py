@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from vagus.accounts.models import User
 from vagus.api.schemas import Message
 from vagus.diary import actions, custom_foods, nutrition, queries
 from vagus.diary.models import CustomFood, Meal, Measure, Observation
@@ -23,14 +23,14 @@ from vagus.diary.schemas import (
     ObservationOut,
     SavedDay,
 )
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 router = Router(tags=["diary"])
 MAX_RANGE_DAYS = 3660
 
 
 @router.get("/me", response=Me)
-def me(request: HttpRequest) -> dict:
+def me(request: AuthenticatedHttpRequest) -> dict:
     user = request.user
     return {
         "id": user.uuid,
@@ -54,17 +54,17 @@ def _measure_out(m: Measure) -> dict:
 
 
 @router.get("/measures", response=list[MeasureOut])
-def list_measures(request: HttpRequest) -> list[dict]:
+def list_measures(request: AuthenticatedHttpRequest) -> list[dict]:
     return [_measure_out(m) for m in queries.measures_for(request.user, include_archived=True)]
 
 
 @router.post("/measures", response={201: MeasureOut, 400: Message})
-def create_measure(request: HttpRequest, payload: MeasureIn) -> Status:
+def create_measure(request: AuthenticatedHttpRequest, payload: MeasureIn) -> Status:
     measure = actions.create_measure(request.user, payload.label, payload.kind, payload.direction)
     return Status(201, _measure_out(measure))
 
 
-def _day_out(user: object, day: date, values: dict[str, float] | None = None) -> dict:
+def _day_out(user: User, day: date, values: dict[str, float] | None = None) -> dict:
     note = queries.day_note(user, day)
     return {
         "day": day,
@@ -79,12 +79,12 @@ def _day_out(user: object, day: date, values: dict[str, float] | None = None) ->
 
 
 @router.get("/days/{day}", response=DayOut)
-def get_day(request: HttpRequest, day: date) -> dict:
+def get_day(request: AuthenticatedHttpRequest, day: date) -> dict:
     return _day_out(request.user, day)
 
 
 @router.put("/days/{day}", response={200: SavedDay, 400: Message})
-def put_day(request: HttpRequest, day: date, payload: DayIn) -> dict:
+def put_day(request: AuthenticatedHttpRequest, day: date, payload: DayIn) -> dict:
     """Save values and the note of one day (YYYY-MM-DD, a calendar day in your own time zone).
 
     A day in the future where you are, or before 1900, is refused (400 naming `day`); a value
@@ -105,14 +105,14 @@ def put_day(request: HttpRequest, day: date, payload: DayIn) -> dict:
 
 
 @router.delete("/days/{day}", response={204: None})
-def delete_day(request: HttpRequest, day: date) -> Status:
+def delete_day(request: AuthenticatedHttpRequest, day: date) -> Status:
     actions.delete_day(request.user, day)
     return Status(204, None)
 
 
 @router.get("/observations", response=list[ObservationOut])
 def list_observations(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     start: date = Query(...),  # noqa: B008  (ninja declares query parameters this way)
     end: date = Query(...),  # noqa: B008
     measure: str | None = None,
@@ -148,7 +148,7 @@ def _meal_out(m: Meal) -> dict:
 
 @router.get("/meals", response=list[MealOut])
 def list_meals(
-    request: HttpRequest, start: date | None = None, end: date | None = None
+    request: AuthenticatedHttpRequest, start: date | None = None, end: date | None = None
 ) -> list[dict]:
     rows = Meal.objects.owned_by(request.user).order_by("eaten_at")
     if start:
@@ -159,23 +159,23 @@ def list_meals(
 
 
 @router.post("/meals", response={201: MealOut, 400: Message})
-def create_meal(request: HttpRequest, payload: MealIn) -> Status:
+def create_meal(request: AuthenticatedHttpRequest, payload: MealIn) -> Status:
     return Status(201, _meal_out(actions.add_meal(request.user, payload.text, payload.eaten_at)))
 
 
 @router.get("/meals/{meal_id}", response=MealOut)
-def get_meal(request: HttpRequest, meal_id: UUID) -> dict:
+def get_meal(request: AuthenticatedHttpRequest, meal_id: UUID) -> dict:
     return _meal_out(owned_or_404(Meal, request.user, uuid=meal_id))
 
 
 @router.put("/meals/{meal_id}", response={200: MealOut, 400: Message})
-def update_meal(request: HttpRequest, meal_id: UUID, payload: MealIn) -> dict:
+def update_meal(request: AuthenticatedHttpRequest, meal_id: UUID, payload: MealIn) -> dict:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
     return _meal_out(actions.update_meal(meal, payload.text, payload.eaten_at))
 
 
 @router.delete("/meals/{meal_id}", response={204: None})
-def delete_meal(request: HttpRequest, meal_id: UUID) -> Status:
+def delete_meal(request: AuthenticatedHttpRequest, meal_id: UUID) -> Status:
     actions.delete_meal(request.user, owned_or_404(Meal, request.user, uuid=meal_id))
     return Status(204, None)
 
@@ -207,26 +207,26 @@ def _food_out(food: CustomFood, reanalysed: int | None = None) -> dict:
 
 
 @router.get("/foods/custom", response=list[CustomFoodOut])
-def list_custom_foods(request: HttpRequest) -> list[dict]:
+def list_custom_foods(request: AuthenticatedHttpRequest) -> list[dict]:
     return [_food_out(f) for f in CustomFood.objects.owned_by(request.user)]
 
 
 @router.post("/foods/custom", response={201: CustomFoodOut, 400: Message})
-def create_custom_food(request: HttpRequest, payload: CustomFoodIn) -> Status:
+def create_custom_food(request: AuthenticatedHttpRequest, payload: CustomFoodIn) -> Status:
     """Teach Vagus a food; all of your past meals are analysed again with it."""
     taught = custom_foods.add_custom_food(request.user, payload.name, payload.groups, payload.plant)
     return Status(201, _food_out(taught.food, taught.reanalysed))
 
 
 @router.delete("/foods/custom/{food_id}", response={204: None})
-def delete_custom_food(request: HttpRequest, food_id: UUID) -> Status:
+def delete_custom_food(request: AuthenticatedHttpRequest, food_id: UUID) -> Status:
     food = owned_or_404(CustomFood, request.user, uuid=food_id)
     custom_foods.delete_custom_food(request.user, food)
     return Status(204, None)
 
 
 @router.get("/foods/analyse", response={200: dict, 400: Message})
-def analyse_text(request: HttpRequest, text: str = "") -> dict:
+def analyse_text(request: AuthenticatedHttpRequest, text: str = "") -> dict:
     """How Vagus reads a meal description, from its shared food knowledge only.
 
     Nothing is stored and your own custom foods are not used, so the answer is the same for

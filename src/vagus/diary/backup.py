@@ -35,7 +35,7 @@ class MeasureRow(Row):
     id: Id | None = None
     code: Text
     label: Text
-    kind: Text = Field(json_schema_extra={"enum": sorted(kinds.KINDS)})
+    kind: Text = Field(json_schema_extra={"enum": [*sorted(kinds.KINDS)]})
     direction: Text
     # Newer exports carry these; older ones get the defaults.
     help_text: Text = ""
@@ -240,7 +240,7 @@ def _analysis(data: Any) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         return None
     items, unknown, groups = data.get("items"), data.get("unknown"), data.get("groups")
-    if not all(isinstance(v, list) for v in (items, unknown, groups)):
+    if not (isinstance(items, list) and isinstance(unknown, list) and isinstance(groups, list)):
         return None
     if not all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items):
         return None

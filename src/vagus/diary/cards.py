@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-from django.http import HttpRequest
+from typing import TYPE_CHECKING, Any
 
 from vagus.diary.catalog import MEAL_MEASURES
 from vagus.diary.models import Meal
 from vagus.diary.nutrition import WINDOW_DAYS, analysis_from_dict
+from vagus.ownership import AuthenticatedHttpRequest
 from vagus.science import foods
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ MEASURE_EVIDENCE = {
 DAILY_LABELS = {m.code: m.label for m in MEAL_MEASURES if m.code in foods.DAILY_MEASURES}
 
 
-def _analyses_by_day(user: Any, start: date, end: date) -> dict[date, list[foods.MealAnalysis]]:
+def _analyses_by_day(user: User, start: date, end: date) -> dict[date, list[foods.MealAnalysis]]:
     """The stored analyses of the person's meals in [start, end], by day (one query)."""
     by_day: dict[date, list[foods.MealAnalysis]] = defaultdict(list)
     rows = (
@@ -84,7 +86,7 @@ def _servings(value: float) -> str:
     return f"{value:g}"
 
 
-def gut_diet_card(request: HttpRequest) -> dict[str, Any] | None:
+def gut_diet_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
     """Today's servings and the 7-day plant count; nothing if no meals in the last 7 days."""
     user = request.user
     today = user.today()
@@ -106,7 +108,7 @@ def gut_diet_card(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
-def week_summary(user: Any, end: date) -> dict[str, Any]:
+def week_summary(user: User, end: date) -> dict[str, Any]:
     """The 7 days ending on ``end``: every daily measure per day, totals, and the week's plants."""
     start = end - timedelta(days=WINDOW_DAYS - 1)
     by_day = _analyses_by_day(user, start, end)
@@ -116,6 +118,7 @@ def week_summary(user: Any, end: date) -> dict[str, Any]:
     rows = []
     for code in foods.DAILY_MEASURES:
         values = [per_day[day][code] if day in per_day else None for day in days]
+        total: float
         if code == "plant_count":
             total = len(week_plants)  # distinct over the week, not a sum of daily counts
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -16,6 +16,9 @@ from vagus.diary import nutrition
 from vagus.diary.actions import DiaryInputError
 from vagus.diary.models import CustomFood
 from vagus.science import foods
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 NAME_MAX = 80
 PLANT_MAX = 80
@@ -43,7 +46,7 @@ class Taught:
     reanalysed: int  # meals whose analysis changed
 
 
-def _clean(user: Any, name: object, groups: object, plant: object) -> tuple[str, list[str], str]:
+def _clean(user: User, name: object, groups: object, plant: object) -> tuple[str, list[str], str]:
     errors: dict[str, str] = {}
     name = " ".join(str(name or "").split())
     if not name:
@@ -82,7 +85,7 @@ def _clean(user: Any, name: object, groups: object, plant: object) -> tuple[str,
     return name, cleaned_groups, plant
 
 
-def add_custom_food(user: Any, name: object, groups: object, plant: object = "") -> Taught:
+def add_custom_food(user: User, name: object, groups: object, plant: object = "") -> Taught:
     """Teach Vagus a food; every past meal of this person is analysed again with it."""
     name, cleaned_groups, plant = _clean(user, name, groups, plant)
     with transaction.atomic():
@@ -91,7 +94,7 @@ def add_custom_food(user: Any, name: object, groups: object, plant: object = "")
     return Taught(food, reanalysed)
 
 
-def delete_custom_food(user: Any, food: CustomFood) -> int:
+def delete_custom_food(user: User, food: CustomFood) -> int:
     """Forget one of the person's custom foods and analyse their meals again (meals changed)."""
     with transaction.atomic():
         CustomFood.objects.owned_by(user).filter(pk=food.pk).delete()

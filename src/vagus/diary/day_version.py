@@ -13,11 +13,14 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core import signing
 
 from vagus.diary import queries
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 SALT = "vagus.diary.day-version"
 NOTE_FIELDS = ("note", "supplement_name")
@@ -59,7 +62,7 @@ class DayChangedElsewhere(Exception):
         super().__init__("This day changed on another device.")
 
 
-def day_state(user: Any, day: date) -> DayState:
+def day_state(user: User, day: date) -> DayState:
     note = queries.day_note(user, day)
     return DayState(
         values=queries.checkin_values(user, day),
@@ -80,7 +83,7 @@ def _shown(version: str) -> tuple[dict[str, float], dict[str, str]]:
 
 
 def check_unchanged(
-    user: Any,
+    user: User,
     day: date,
     version: str,
     values: Mapping[str, float | None],
@@ -98,12 +101,12 @@ def check_unchanged(
         shown = shown_values.get(code)
         if theirs != shown and yours != theirs:
             conflicts.append(Conflict(code, theirs, yours, yours == shown))
-    for name, yours in texts.items():
-        if yours is None:
+    for name, your_text in texts.items():
+        if your_text is None:
             continue  # not part of this save
-        theirs = current.texts[name]
-        if _digest(theirs) != shown_digests.get(name, _digest("")) and yours != theirs:
-            was_shown = _digest(yours) == shown_digests.get(name, _digest(""))
-            conflicts.append(Conflict(name, theirs, yours, was_shown))
+        their_text = current.texts[name]
+        if _digest(their_text) != shown_digests.get(name, _digest("")) and your_text != their_text:
+            was_shown = _digest(your_text) == shown_digests.get(name, _digest(""))
+            conflicts.append(Conflict(name, their_text, your_text, was_shown))
     if conflicts:
         raise DayChangedElsewhere(conflicts, current)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -150,4 +150,4 @@ class CustomFoodForm(forms.Form):
         from vagus.diary.custom_foods import GROUP_LABELS
 
         super().__init__(*args, **kwargs)
-        self.fields["groups"].choices = list(GROUP_LABELS.items())
+        cast(forms.ChoiceField, self.fields["groups"]).choices = list(GROUP_LABELS.items())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -12,18 +12,16 @@ from django.db.models import Q
 from vagus.diary import kinds
 from vagus.ownership import OwnedQuerySet
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
-class MeasureQuerySet(models.QuerySet):
-    def available_to(self, user: Any) -> MeasureQuerySet:
+
+class MeasureQuerySet(OwnedQuerySet["Measure"]):
+    def available_to(self, user: User) -> MeasureQuerySet:
         """Built-in measures plus the person's own, never anyone else's."""
         if user is None or not getattr(user, "is_authenticated", False):
             return self.filter(owner__isnull=True)
         return self.filter(Q(owner__isnull=True) | Q(owner=user))
-
-    def owned_by(self, user: Any) -> MeasureQuerySet:
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(owner=user)
 
     def active(self) -> MeasureQuerySet:
         return self.filter(archived=False)

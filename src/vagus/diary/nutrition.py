@@ -19,13 +19,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from vagus.diary.models import CustomFood, Meal, Measure, Observation
 from vagus.science import foods
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 MEAL_SOURCE = "meal"
 WINDOW_DAYS = 7
@@ -35,7 +38,7 @@ DERIVED_CODES: tuple[str, ...] = (*foods.DAILY_MEASURES, ROLLING_CODE)
 _IN_LIST_LIMIT = 300
 
 
-def science_foods(user: Any) -> tuple[foods.CustomFood, ...]:
+def science_foods(user: User) -> tuple[foods.CustomFood, ...]:
     """The person's custom foods in the shape the analyser takes (one query)."""
     rows = CustomFood.objects.owned_by(user).order_by("id").values_list("name", "groups", "plant")
     return tuple(
@@ -72,7 +75,7 @@ def analysis_from_dict(data: Mapping[str, Any] | None) -> foods.MealAnalysis:
     )
 
 
-def prepare_meals(user: Any, meals: Iterable[Meal]) -> None:
+def prepare_meals(user: User, meals: Iterable[Meal]) -> None:
     """Fill ``analysis`` on unsaved meals before a bulk insert (imports, the demo)."""
     custom = science_foods(user)
     cache: dict[str, dict[str, Any]] = {}
@@ -88,7 +91,7 @@ def _day_filter(field: str, days: set[date]) -> dict[str, Any]:
     return {f"{field}__range": (min(days), max(days))}
 
 
-def recompute_days(user: Any, days: Iterable[date] | None = None) -> int:
+def recompute_days(user: User, days: Iterable[date] | None = None) -> int:
     """Make the derived observations of the changed ``days`` exact again (None: every day).
 
     Returns how many observation rows were created, changed or deleted.
@@ -174,7 +177,7 @@ def recompute_days(user: Any, days: Iterable[date] | None = None) -> int:
     return len(to_delete) + len(to_create) + len(to_update)
 
 
-def reanalyse_all(user: Any) -> int:
+def reanalyse_all(user: User) -> int:
     """Analyse every one of the person's meals again (after a custom food changed).
 
     Only meals whose analysis changed are written, in bulk, and only their days are recomputed.

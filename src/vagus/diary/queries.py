@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vagus.diary import wording
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 from vagus.diary.wording import format_value
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
-def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
+
+def measures_for(user: User, *, include_archived: bool = False) -> list[Measure]:
     """The measures on the person's check-in (questionnaire totals are not typed in there)."""
     queryset = Measure.objects.available_to(user).filter(on_checkin=True)
     if not include_archived:
@@ -20,21 +23,21 @@ def measures_for(user: Any, *, include_archived: bool = False) -> list[Measure]:
     return list(queryset)
 
 
-def checkin_values(user: Any, day: date) -> dict[str, float]:
+def checkin_values(user: User, day: date) -> dict[str, float]:
     """The day's check-in values by measure code."""
     rows = Observation.objects.owned_by(user).filter(day=day, source="checkin")
     return dict(rows.values_list("measure__code", "value"))
 
 
-def day_note(user: Any, day: date) -> DayNote | None:
+def day_note(user: User, day: date) -> DayNote | None:
     return DayNote.objects.owned_by(user).filter(day=day).first()
 
 
-def meals_on(user: Any, day: date) -> list[Meal]:
+def meals_on(user: User, day: date) -> list[Meal]:
     return list(Meal.objects.owned_by(user).filter(day=day).order_by("eaten_at"))
 
 
-def series(user: Any, codes: list[str], start: date, end: date) -> dict[str, dict[date, float]]:
+def series(user: User, codes: list[str], start: date, end: date) -> dict[str, dict[date, float]]:
     """Daily values per measure code in [start, end]; several values on one day are averaged."""
     sums: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
     rows = (
@@ -49,7 +52,7 @@ def series(user: Any, codes: list[str], start: date, end: date) -> dict[str, dic
     }
 
 
-def day_summaries(user: Any, start: date, end: date) -> list[dict[str, Any]]:
+def day_summaries(user: User, start: date, end: date) -> list[dict[str, Any]]:
     """One row per logged day, newest first: a few headline values and the meal count."""
     headline = ["anxiety", "mood", "gut_pain", "bloating", "sleep_hours"]
     values = series(user, headline, start, end)
@@ -93,7 +96,7 @@ class DayEntry:
         return format_value(self.measure, self.value)
 
 
-def day_entries(user: Any, day: date) -> list[DayEntry]:
+def day_entries(user: User, day: date) -> list[DayEntry]:
     """Every value of the day: check-in, imports, coping tools, meals and questionnaires."""
     rows = (
         Observation.objects.owned_by(user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vagus.accounts.models import EARLIEST_DAY
+from vagus.accounts.models import EARLIEST_DAY, User
 from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, wording
 from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
 from vagus.diary.models import CustomFood, Meal, Measure
 from vagus.diary.wording import format_value
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.today import day_panels, today_cards
 
 TIMELINE_RANGES = (30, 90, 365)
@@ -30,12 +31,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     return checkin(request, request.user.today())
 
 
 @login_required
-def checkin(request: HttpRequest, day: date) -> HttpResponse:
+def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
     user = request.user
     if day > user.today():
         messages.info(request, "That day hasn't come yet where you are; here is today.")
@@ -97,7 +98,7 @@ def checkin(request: HttpRequest, day: date) -> HttpResponse:
     )
 
 
-def _recorded_elsewhere(user: object, day: date) -> dict[str, dict[str, object]]:
+def _recorded_elsewhere(user: User, day: date) -> dict[str, dict[str, object]]:
     """Values of the day that did not come from the check-in, by measure code, with the rule.
 
     The check-in shows them beside its own field and never copies or overwrites them; a value
@@ -168,14 +169,14 @@ def _initial(value: float) -> str:
     return f"{value:g}"
 
 
-def _day_url(user: object, day: date) -> str:
-    if day == user.today():  # type: ignore[attr-defined]
+def _day_url(user: User, day: date) -> str:
+    if day == user.today():
         return reverse("diary:today")
     return reverse("diary:day", kwargs={"day": day})
 
 
 @login_required
-def meals(request: HttpRequest) -> HttpResponse:
+def meals(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = MealForm(request.POST)
@@ -239,7 +240,7 @@ def _meal_view(meal: Meal) -> dict[str, object]:
 
 
 @login_required
-def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
+def meal_edit(request: AuthenticatedHttpRequest, meal_id: str) -> HttpResponse:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
     if request.method == "POST":
         form = MealForm(request.POST)
@@ -259,7 +260,7 @@ def meal_edit(request: HttpRequest, meal_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
+def meal_delete(request: AuthenticatedHttpRequest, meal_id: str) -> HttpResponse:
     meal = owned_or_404(Meal, request.user, uuid=meal_id)
     actions.delete_meal(request.user, meal)
     messages.success(request, f"Meal deleted: “{meal.text}”.")
@@ -267,14 +268,14 @@ def meal_delete(request: HttpRequest, meal_id: str) -> HttpResponse:
 
 
 @login_required
-def meals_week(request: HttpRequest) -> HttpResponse:
+def meals_week(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The last 7 days of meal-derived measures, with the evidence behind them."""
     summary = cards.week_summary(request.user, request.user.today())
     return render(request, "diary/meals_week.html", {"summary": summary})
 
 
 @login_required
-def foods(request: HttpRequest) -> HttpResponse:
+def foods(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's custom foods; adding one (here or from a meal) re-analyses every meal."""
     user = request.user
     if request.method == "POST":
@@ -307,7 +308,7 @@ def foods(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def food_delete(request: HttpRequest, food_id: str) -> HttpResponse:
+def food_delete(request: AuthenticatedHttpRequest, food_id: str) -> HttpResponse:
     food = owned_or_404(CustomFood, request.user, uuid=food_id)
     changed = custom_foods.delete_custom_food(request.user, food)
     messages.success(request, f"Forgot “{food.name}”. {_meals_changed(changed)}")
@@ -321,7 +322,7 @@ def _meals_changed(count: int) -> str:
 
 
 @login_required
-def measures(request: HttpRequest) -> HttpResponse:
+def measures(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = MeasureForm(request.POST)
@@ -348,7 +349,7 @@ def measures(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def measure_archive(request: HttpRequest, measure_id: str) -> HttpResponse:
+def measure_archive(request: AuthenticatedHttpRequest, measure_id: str) -> HttpResponse:
     measure = owned_or_404(Measure, request.user, uuid=measure_id)
     measure.archived = not measure.archived
     measure.save(update_fields=["archived"])
@@ -358,7 +359,7 @@ def measure_archive(request: HttpRequest, measure_id: str) -> HttpResponse:
 
 
 @login_required
-def timeline(request: HttpRequest) -> HttpResponse:
+def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     try:
         span = int(request.GET.get("days", 30))
@@ -393,6 +394,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _add_errors(form: object, exc: actions.DiaryInputError) -> None:
+def _add_errors(form: forms.BaseForm, exc: actions.DiaryInputError) -> None:
     for name, message in exc.errors.items():
-        form.add_error(name if name in form.fields else None, message)  # type: ignore[attr-defined]
+        form.add_error(name if name in form.fields else None, message)

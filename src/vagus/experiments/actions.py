@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -30,6 +30,9 @@ from vagus.experiments.models import (
 )
 from vagus.safety.medication import MEDICATION_REFUSAL, mentions_medication
 from vagus.science import experiments as core
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 MAX_PERIOD_DAYS, MAX_PAIRS, MAX_START_AHEAD_DAYS = 28, 12, 60
 
@@ -60,7 +63,7 @@ def _text(errors: dict[str, str], name: str, value: Any, limit: int, what: str) 
     return text
 
 
-def open_experiment_on(user: Any, outcome: str, today: date) -> Experiment | None:
+def open_experiment_on(user: User, outcome: str, today: date) -> Experiment | None:
     """The person's unfinished experiment measuring ``outcome``, if there is one."""
     for experiment in Experiment.objects.owned_by(user).filter(
         outcome=outcome, status__in=OPEN_STATUSES
@@ -71,7 +74,7 @@ def open_experiment_on(user: Any, outcome: str, today: date) -> Experiment | Non
 
 
 def create_experiment(
-    user: Any,
+    user: User,
     *,
     library_key: str = "",
     title: str = "",
@@ -165,7 +168,7 @@ def create_experiment(
 
 
 def record_adherence(
-    user: Any, experiment: Experiment, followed: Any, day: date | None = None
+    user: User, experiment: Experiment, followed: Any, day: date | None = None
 ) -> AdherenceAnswer:
     """Store (or change) the answer to "did you follow the plan?" for one day of the trial."""
     today = user.today()
@@ -190,7 +193,7 @@ def record_adherence(
     return answer
 
 
-def pause(user: Any, experiment: Experiment) -> Experiment:
+def pause(user: User, experiment: Experiment) -> Experiment:
     """Pause from today. The schedule does not move: paused days are simply not compared."""
     today = user.today()
     if experiment.state_on(today) != RUNNING:
@@ -211,7 +214,7 @@ def _close_pause(experiment: Experiment, today: date) -> None:
         experiment.pauses = [*experiment.pauses[:-1], *closed]
 
 
-def resume(user: Any, experiment: Experiment) -> Experiment:
+def resume(user: User, experiment: Experiment) -> Experiment:
     """Resume from today; the days of the pause stay out of the comparison."""
     today = user.today()
     if experiment.state_on(today) != PAUSED:
@@ -223,7 +226,7 @@ def resume(user: Any, experiment: Experiment) -> Experiment:
     return experiment
 
 
-def stop(user: Any, experiment: Experiment) -> Experiment:
+def stop(user: User, experiment: Experiment) -> Experiment:
     """Stop for good. A stopped experiment is reported as incomplete, never as a result."""
     today = user.today()
     if experiment.state_on(today) not in OPEN_STATUSES:
@@ -236,7 +239,7 @@ def stop(user: Any, experiment: Experiment) -> Experiment:
     return experiment
 
 
-def record_harms(user: Any, experiment: Experiment, text: str) -> Experiment:
+def record_harms(user: User, experiment: Experiment, text: str) -> Experiment:
     """What the person noticed that they did not want (optional; goes into the report)."""
     text = (text or "").strip() if isinstance(text, str) else ""
     if len(text) > 2000:

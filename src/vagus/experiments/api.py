@@ -14,7 +14,7 @@ from vagus.api.schemas import Message
 from vagus.experiments import actions, queries, wording
 from vagus.experiments.library import LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import STOPPED, Experiment
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 router = Router(tags=["experiments"])
 
@@ -78,18 +78,18 @@ def _finite(x: float | None) -> float | None:
 
 
 @router.get("/experiments/library", response=list[ReadyOut])
-def list_library(request: HttpRequest) -> list[dict[str, Any]]:
+def list_library(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     return [{**r.__dict__, "evidence": [*r.evidence, METHOD_EVIDENCE]} for r in LIBRARY.values()]
 
 
 @router.get("/experiments", response=list[dict])
-def list_experiments(request: HttpRequest) -> list[dict[str, Any]]:
+def list_experiments(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     today = request.user.today()
     return [_out(e, today) for e in Experiment.objects.owned_by(request.user)]
 
 
 @router.post("/experiments", response={201: dict, 400: Message})
-def create_experiment(request: HttpRequest, payload: ExperimentIn) -> Status:
+def create_experiment(request: AuthenticatedHttpRequest, payload: ExperimentIn) -> Status:
     data = payload.dict()
     try:
         estimate = queries.power_estimate(
@@ -112,12 +112,14 @@ def create_experiment(request: HttpRequest, payload: ExperimentIn) -> Status:
 
 
 @router.get("/experiments/{experiment_id}", response=dict)
-def get_experiment(request: HttpRequest, experiment_id: UUID) -> dict[str, Any]:
+def get_experiment(request: AuthenticatedHttpRequest, experiment_id: UUID) -> dict[str, Any]:
     return _out(_experiment(request, experiment_id), request.user.today())
 
 
 @router.post("/experiments/{experiment_id}/adherence", response={200: AdherenceOut, 400: Message})
-def record_adherence(request: HttpRequest, experiment_id: UUID, payload: AdherenceIn) -> Status:
+def record_adherence(
+    request: AuthenticatedHttpRequest, experiment_id: UUID, payload: AdherenceIn
+) -> Status:
     experiment = _experiment(request, experiment_id)
     try:
         answer = actions.record_adherence(request.user, experiment, payload.followed, payload.day)
@@ -127,7 +129,9 @@ def record_adherence(request: HttpRequest, experiment_id: UUID, payload: Adheren
 
 
 @router.post("/experiments/{experiment_id}/status", response={200: dict, 400: Message})
-def change_status(request: HttpRequest, experiment_id: UUID, payload: StatusIn) -> Status:
+def change_status(
+    request: AuthenticatedHttpRequest, experiment_id: UUID, payload: StatusIn
+) -> Status:
     experiment = _experiment(request, experiment_id)
     fn = {"pause": actions.pause, "resume": actions.resume, "stop": actions.stop}.get(
         payload.action
@@ -142,7 +146,7 @@ def change_status(request: HttpRequest, experiment_id: UUID, payload: StatusIn) 
 
 
 @router.get("/experiments/{experiment_id}/result", response=dict)
-def get_result(request: HttpRequest, experiment_id: UUID) -> dict[str, Any]:
+def get_result(request: AuthenticatedHttpRequest, experiment_id: UUID) -> dict[str, Any]:
     """The result of a finished experiment; a stopped or running one has none (complete false)."""
     experiment = _experiment(request, experiment_id)
     today = request.user.today()

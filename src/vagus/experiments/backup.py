@@ -41,12 +41,12 @@ class ExperimentRow(Row):
     b_label: Text
     b_todo: Text
     a_todo: Text
-    outcome: Text = Field(json_schema_extra={"enum": sorted(OUTCOMES)})
+    outcome: Text = Field(json_schema_extra={"enum": [*sorted(OUTCOMES)]})
     lower_is_better: Flag
     smallest_change: Number
     plan: dict[str, Any]
     schedule: dict[str, Any]
-    status: Text = Field(json_schema_extra={"enum": _STATUS_CODES})
+    status: Text = Field(json_schema_extra={"enum": [*_STATUS_CODES]})
     started: Day
     stopped: Day | None
     pauses: list[Any] = Field(description="[first day, last day or null] of each pause.")

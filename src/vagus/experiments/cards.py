@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
 from vagus.experiments.display import day_plan
 from vagus.experiments.models import OPEN_STATUSES, AdherenceAnswer, Experiment
+from vagus.ownership import AuthenticatedHttpRequest
 
 
-def today_card(request: HttpRequest) -> dict[str, Any] | None:
+def today_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
     user = request.user
     today = user.today()  # the person's own calendar day, wherever the server is
     plans = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -18,11 +18,14 @@ from vagus.experiments.library import OUTCOMES
 from vagus.experiments.models import COMPLETED, AdherenceAnswer, Experiment
 from vagus.science import experiments as core
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
 VARIABILITY_DAYS = 60
 POWER_SIMULATIONS = 1000  # enough for a planning figure (Monte Carlo se about 0.015)
 
 
-def outcome_series(user: Any, code: str, first: date, last: date) -> pd.Series:
+def outcome_series(user: User, code: str, first: date, last: date) -> pd.Series:
     """Daily mean of a built-in measure in [first, last], indexed by date (days logged only)."""
     by_day: dict[date, list[float]] = defaultdict(list)
     rows = (
@@ -51,7 +54,7 @@ class Analysis:
     paused_days: set[date]
 
 
-def analysis_for(user: Any, experiment: Experiment) -> Analysis:
+def analysis_for(user: User, experiment: Experiment) -> Analysis:
     """The trial analysed as the core does it, with paused days left out of the comparison."""
     schedule = experiment.design
     until = min(user.today(), schedule.end)
@@ -94,7 +97,7 @@ class PowerEstimate:
 
 
 def power_estimate(
-    user: Any, outcome: str, effect: float, period_days: int, washout_days: int, pairs: int
+    user: User, outcome: str, effect: float, period_days: int, washout_days: int, pairs: int
 ) -> PowerEstimate:
     """How likely this design is to find ``effect``, from the person's own day-to-day variation.
 

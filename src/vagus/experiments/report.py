@@ -59,8 +59,9 @@ def cent_items(experiment: Experiment, analysis: Analysis, today: date) -> list[
     ready = experiment.ready
     evidence = ", ".join(ready.evidence) if ready else "a question of the person's own"
     periods_done = sum(1 for p in schedule.periods() if p.last_day < today)
-    if state == STOPPED:
-        periods_done = sum(1 for p in schedule.periods() if p.last_day < experiment.stopped)
+    stopped = experiment.stopped
+    if state == STOPPED and stopped is not None:
+        periods_done = sum(1 for p in schedule.periods() if p.last_day < stopped)
     paused = len(analysis.paused_days)
     items = [
         Item("1a", "Title", f"Personal randomised N-of-1 trial: {experiment.title}."),

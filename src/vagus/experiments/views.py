@@ -18,7 +18,7 @@ from vagus.experiments import actions, charts, display, queries, report, wording
 from vagus.experiments.forms import HarmsForm, SetupForm
 from vagus.experiments.library import DEFAULT_OUTCOME, LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import COMPLETED, OPEN_STATUSES, STOPPED, Experiment
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.safety.medication import can_be_tested
 
 
@@ -27,7 +27,7 @@ def _experiment(request: HttpRequest, experiment_id: Any) -> Experiment:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
     rows = [(e, e.state_on(today)) for e in Experiment.objects.owned_by(request.user)]
     return render(
@@ -48,7 +48,7 @@ def _default_hypothesis(b_label: str, outcome: str) -> str:
     return f"I expect my {o.label} to be {direction} on {b_label} days than on usual days."
 
 
-def _initial(request: HttpRequest) -> tuple[dict[str, Any], bool]:
+def _initial(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bool]:
     """Set-up defaults: a ready experiment (?library=), or a custom one, perhaps pre-filled
     from the Insights page (?factor=<measure code>&outcome=<code>)."""
     outcome = request.GET.get("outcome", "")
@@ -85,7 +85,9 @@ def _initial(request: HttpRequest) -> tuple[dict[str, Any], bool]:
     return initial, True
 
 
-def _power(request: HttpRequest, values: dict[str, Any]) -> queries.PowerEstimate | None:
+def _power(
+    request: AuthenticatedHttpRequest, values: dict[str, Any]
+) -> queries.PowerEstimate | None:
     try:
         return queries.power_estimate(
             request.user,
@@ -100,7 +102,7 @@ def _power(request: HttpRequest, values: dict[str, Any]) -> queries.PowerEstimat
 
 
 @login_required
-def setup(request: HttpRequest) -> HttpResponse:
+def setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial, custom = _initial(request)
     if request.method == "POST":
         custom = not request.POST.get("library")
@@ -140,7 +142,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     experiment = _experiment(request, experiment_id)
     today = request.user.today()
     actions.settle(experiment, today)
@@ -163,7 +165,7 @@ def detail(request: HttpRequest, experiment_id: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def adherence(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def adherence(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     experiment = _experiment(request, experiment_id)
     answer = request.POST.get("followed")
     followed = {"yes": True, "no": False}.get(answer or "", answer)
@@ -186,7 +188,9 @@ def adherence(request: HttpRequest, experiment_id: Any) -> HttpResponse:
     return redirect("experiments:detail", experiment_id=experiment.uuid)
 
 
-def _change_status(request: HttpRequest, experiment_id: Any, action: str) -> HttpResponse:
+def _change_status(
+    request: AuthenticatedHttpRequest, experiment_id: Any, action: str
+) -> HttpResponse:
     experiment = _experiment(request, experiment_id)
     fn, text = {
         "pause": (
@@ -206,18 +210,18 @@ def _change_status(request: HttpRequest, experiment_id: Any, action: str) -> Htt
 
 @login_required
 @require_POST
-def pause(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def pause(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     return _change_status(request, experiment_id, "pause")
 
 
 @login_required
 @require_POST
-def resume(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def resume(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     return _change_status(request, experiment_id, "resume")
 
 
 @login_required
-def stop(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def stop(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     """Stopping asks for confirmation: it cannot be undone and leaves no result."""
     experiment = _experiment(request, experiment_id)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
@@ -231,7 +235,7 @@ def stop(request: HttpRequest, experiment_id: Any) -> HttpResponse:
     return render(request, "experiments/stop.html", {"experiment": experiment})
 
 
-def _result_context(request: HttpRequest, experiment: Experiment) -> dict[str, Any]:
+def _result_context(request: AuthenticatedHttpRequest, experiment: Experiment) -> dict[str, Any]:
     today = request.user.today()
     actions.settle(experiment, today)
     state = experiment.state_on(today)
@@ -267,7 +271,7 @@ def _result_context(request: HttpRequest, experiment: Experiment) -> dict[str, A
 
 
 @login_required
-def result(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def result(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     experiment = _experiment(request, experiment_id)
     if request.method == "POST":
         form = HarmsForm(request.POST)
@@ -287,7 +291,7 @@ def result(request: HttpRequest, experiment_id: Any) -> HttpResponse:
 
 
 @login_required
-def report_page(request: HttpRequest, experiment_id: Any) -> HttpResponse:
+def report_page(request: AuthenticatedHttpRequest, experiment_id: Any) -> HttpResponse:
     """A printable, self-contained page (print CSS inline, no external assets): PDF-ready."""
     experiment = _experiment(request, experiment_id)
     context = _result_context(request, experiment)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from vagus.insights import patterns, queries
 from vagus.insights.queries import daily_frame, measures_by_code
 from vagus.insights.serialise import report_dict
+from vagus.ownership import AuthenticatedHttpRequest
 
 router = Router(tags=["insights"])
 
@@ -67,7 +67,9 @@ class WeeklyOut(Schema):
 
 
 @router.get("/insights", response=InsightsOut)
-def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") -> dict:
+def insights(
+    request: AuthenticatedHttpRequest, outcome: str = "anxiety", lags: str = "0,1"
+) -> dict:
     """What goes with the outcome in your diary: adjusted associations, FDR-controlled.
 
     `significant` holds every factor-and-lag with q ≤ 0.10; `not_clear` one entry per other
@@ -84,7 +86,7 @@ def insights(request: HttpRequest, outcome: str = "anxiety", lags: str = "0,1") 
 
 
 @router.get("/insights/weekly", response=WeeklyOut)
-def weekly(request: HttpRequest, outcome: str = "anxiety") -> dict:
+def weekly(request: AuthenticatedHttpRequest, outcome: str = "anxiety") -> dict:
     """Mean of the outcome in each Monday-to-Sunday week with a logged day, oldest first."""
     measures = measures_by_code(request.user)
     try:

@@ -55,7 +55,8 @@ def weekly_averages(frame: pd.DataFrame, outcome: str) -> list[Week]:
     weeks = []
     for start, values in series.groupby(series.index.to_period("W-SUN")):
         mean, low, high = mean_interval(values.to_numpy())
-        weeks.append(Week(start.start_time.date(), float(mean), int(values.size), low, high))
+        assert mean is not None  # dropna above: every week has a value
+        weeks.append(Week(start.start_time.date(), mean, int(values.size), low, high))
     return weeks
 
 

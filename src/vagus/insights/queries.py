@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import numpy as np
@@ -39,11 +39,14 @@ from vagus.insights import wording
 from vagus.safety import medication
 from vagus.science import insights as science
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
 SUMMED_KINDS = frozenset({"minutes", "count"})
 ANY_KINDS = frozenset({"yesno"})
 
 
-def daily_frame(user: Any, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+def daily_frame(user: User, start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """One row per calendar day from ``start`` (or the first entry) to ``end`` (or the last).
 
     The index is a gap-free ``DatetimeIndex`` of the person's local days; there is one float
@@ -84,7 +87,7 @@ def _calendar(first: Any, last: Any) -> pd.DatetimeIndex:
     return pd.date_range(pd.Timestamp(first), pd.Timestamp(last), freq="D", name="day")
 
 
-def measures_by_code(user: Any) -> dict[str, Measure]:
+def measures_by_code(user: User) -> dict[str, Measure]:
     """Every measure the person can have values of (built-in and their own), by code."""
     return {m.code: m for m in Measure.objects.available_to(user)}
 
@@ -199,7 +202,7 @@ def parse_lags(text: str | None) -> tuple[int, ...]:
 
 
 def insights_for(
-    user: Any,
+    user: User,
     outcome_code: str | None = None,
     lags: tuple[int, ...] = DEFAULT_LAGS,
     *,

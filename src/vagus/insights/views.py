@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from vagus.diary.models import Measure
 from vagus.insights import charts, patterns, queries, wording
 from vagus.insights.queries import daily_frame, measures_by_code
+from vagus.ownership import AuthenticatedHttpRequest
 
 CALENDAR_WEEKS = (4, 12, 26, 52)
 SCALE_TOP = {"scale": 10.0, "bristol": 7.0, "hours": 12.0}
@@ -22,7 +23,9 @@ class OutcomeForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[Measure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [(m.code, m.label) for m in choices]
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
+            (m.code, m.label) for m in choices
+        ]
 
 
 class LevelsForm(OutcomeForm):
@@ -35,10 +38,12 @@ class LevelsForm(OutcomeForm):
 
     def __init__(self, *args: Any, factors: list[Measure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["factor"].choices = [(m.code, m.label) for m in factors]
+        cast(forms.ChoiceField, self.fields["factor"]).choices = [
+            (m.code, m.label) for m in factors
+        ]
 
 
-def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any]:
+def _diary(request: AuthenticatedHttpRequest, *, with_factors: bool = False) -> dict[str, Any]:
     """The person's measures, daily table, chosen outcome and form (two queries)."""
     measures = measures_by_code(request.user)
     frame = daily_frame(request.user)
@@ -67,7 +72,9 @@ def _diary(request: HttpRequest, *, with_factors: bool = False) -> dict[str, Any
     }
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _page(
+    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
+) -> HttpResponse:
     status = 400 if context["form"].errors else 200
     for key in ("frame", "form_kwargs", "chosen"):
         context.pop(key, None)
@@ -76,7 +83,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
     report = queries.insights_for(
@@ -110,7 +117,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def weekly(request: HttpRequest) -> HttpResponse:
+def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
     weeks = patterns.weekly_averages(diary["frame"], outcome.code)
@@ -128,7 +135,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome, frame = diary["outcome"], diary["frame"]
     try:
@@ -169,7 +176,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def levels(request: HttpRequest) -> HttpResponse:
+def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request, with_factors=True)
     outcome, frame, chosen = diary["outcome"], diary["frame"], diary["chosen"]
     factors = [m for m in diary["factors"] if m.code != outcome.code]

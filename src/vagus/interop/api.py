@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -17,7 +17,7 @@ from vagus.interop import csv_export, fhir_export, jobs
 from vagus.interop.models import ImportJob
 from vagus.interop.parsers import FORMATS
 from vagus.interop.parsers.daylio import parse_mood_map
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 router = Router(tags=["interop"])
 
@@ -64,7 +64,7 @@ class LimitOut(Schema):
 
 @router.post("/imports", response={202: ImportJobOut, 429: LimitOut}, summary="Start an import")
 def start_import(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     format: Form[str],
     file: File[UploadedFile],
     confirm: Form[bool] = False,
@@ -77,7 +77,7 @@ def start_import(
     import running, or the server as many as it runs at once."""
     if format not in FORMATS:
         raise HttpError(400, f"format: choose one of {', '.join(FORMATS)}")
-    if message := jobs.too_large(file.size):
+    if message := jobs.too_large(file.size or 0):
         raise HttpError(413, f"file: {message}")
     options: dict[str, Any] = {"auto_confirm": confirm}
     try:
@@ -96,7 +96,7 @@ def start_import(
 
 
 @router.get("/imports/{job_id}", response=ImportJobOut, summary="An import's status")
-def import_status(request: HttpRequest, job_id: UUID) -> dict[str, Any]:
+def import_status(request: AuthenticatedHttpRequest, job_id: UUID) -> dict[str, Any]:
     return _job_out(owned_or_404(ImportJob, request.user, uuid=job_id))
 
 
@@ -105,7 +105,7 @@ def import_status(request: HttpRequest, job_id: UUID) -> dict[str, Any]:
     response={202: ImportJobOut, 429: LimitOut},
     summary="Import a checked file",
 )
-def confirm_import(request: HttpRequest, job_id: UUID) -> Status:
+def confirm_import(request: AuthenticatedHttpRequest, job_id: UUID) -> Status:
     job = owned_or_404(ImportJob, request.user, uuid=job_id)
     if job.status != ImportJob.READY:
         raise HttpError(409, f"this import is “{job.get_status_display()}”, not ready to import")
@@ -118,17 +118,17 @@ def confirm_import(request: HttpRequest, job_id: UUID) -> Status:
 
 
 @router.get("/exports/json", summary="Everything, as a Vagus backup (JSON)")
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = json.dumps(export_user_data(request.user), ensure_ascii=False)
     return HttpResponse(text, content_type="application/json")
 
 
 @router.get("/exports/csv", summary="Values as CSV (a zip: tidy and per-day files)")
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     return HttpResponse(csv_export.csv_zip(request.user), content_type="application/zip")
 
 
 @router.get("/exports/fhir", summary="Observations and questionnaires as a FHIR R4 Bundle")
-def export_fhir(request: HttpRequest) -> HttpResponse:
+def export_fhir(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = json.dumps(fhir_export.bundle(request.user), ensure_ascii=False)
     return HttpResponse(text, content_type="application/fhir+json")

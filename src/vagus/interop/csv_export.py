@@ -13,15 +13,18 @@ import io
 import zipfile
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from vagus.diary.models import Measure, Observation
 from vagus.interop.formulas import guard
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
 TIDY_COLUMNS = ["date", "time", "measure", "label", "value", "unit", "source"]
 
 
-def _observations(user: Any) -> list[Observation]:
+def _observations(user: User) -> list[Observation]:
     return list(
         Observation.objects.owned_by(user)
         .select_related("measure")
@@ -29,7 +32,7 @@ def _observations(user: Any) -> list[Observation]:
     )
 
 
-def tidy_csv(user: Any) -> str:
+def tidy_csv(user: User) -> str:
     """``date,time,measure,label,value,unit,source``: every value, oldest first."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -49,7 +52,7 @@ def tidy_csv(user: Any) -> str:
     return out.getvalue()
 
 
-def wide_csv(user: Any) -> str:
+def wide_csv(user: User) -> str:
     """One row per day, one column per measure (its code); several values a day are averaged,
     as the diary shows them."""
     values: dict[date, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -71,7 +74,7 @@ def wide_csv(user: Any) -> str:
     return out.getvalue()
 
 
-def csv_zip(user: Any) -> bytes:
+def csv_zip(user: User) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("vagus-values.csv", tidy_csv(user))

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vagus.diary.models import Observation
 from vagus.interop import fhir_questionnaires as fq
 from vagus.questionnaires.models import QuestionnaireResponse
 from vagus.science import instruments
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 MEASURES_SYSTEM = "CodeSystem/vagus-measures"
 SOURCES_SYSTEM = "CodeSystem/vagus-sources"
@@ -87,7 +90,7 @@ def observation_resource(o: Observation, subject: str, base: str) -> dict[str, A
     return resource
 
 
-def bundle(user: Any, *, base: str = fq.DEFAULT_BASE) -> dict[str, Any]:
+def bundle(user: User, *, base: str = fq.DEFAULT_BASE) -> dict[str, Any]:
     base = base.rstrip("/")
     patient_id = str(user.uuid)
     subject = f"Patient/{patient_id}"

@@ -271,7 +271,7 @@ def _answered(link_id: str, text: str, value: JSON) -> JSON:
 
 def _option(
     instrument: Instrument,
-    value: int,
+    value: float,
     item: Item,
     options: Sequence[AnswerOption] | None = None,
 ) -> AnswerOption:

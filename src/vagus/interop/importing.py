@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
@@ -32,6 +32,9 @@ from vagus.interop.records import (
     RowError,
 )
 from vagus.interop.staging import Staging, utc_text
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 def staging_dir() -> Path:
@@ -131,7 +134,7 @@ def _infer_kind(values: Iterable[float]) -> str:
 
 
 def _resolve_measures(
-    user: Any, staging: Staging, create_measures: bool, report: ImportReport, newest_first: bool
+    user: User, staging: Staging, create_measures: bool, report: ImportReport, newest_first: bool
 ) -> _Resolved:
     available = list(Measure.objects.available_to(user))
     by_code = {m.code: m for m in available}
@@ -214,7 +217,7 @@ def _check_values(staging: Staging, resolved: _Resolved, report: ImportReport) -
                 report.add_error(RowError(line, "value", str(exc)))
 
 
-def _check_days(user: Any, staging: Staging, report: ImportReport) -> None:
+def _check_days(user: User, staging: Staging, report: ImportReport) -> None:
     """The diary's rules: no day before 1900 and none after today where the person lives."""
     earliest, today = EARLIEST_DAY.isoformat(), user.today().isoformat()
     for line, day in staging.query(
@@ -228,7 +231,7 @@ def _check_days(user: Any, staging: Staging, report: ImportReport) -> None:
 
 
 def import_records(
-    user: Any,
+    user: User,
     parsed: ParseResult,
     *,
     dry_run: bool = False,
@@ -250,7 +253,7 @@ def import_records(
 
 
 def import_staged(
-    user: Any,
+    user: User,
     parsed: ParseResult,
     staging: Staging,
     *,
@@ -315,7 +318,7 @@ def import_staged(
     return report
 
 
-def _existing_entries(user: Any, source: str) -> Iterator[tuple[Any, ...]]:
+def _existing_entries(user: User, source: str) -> Iterator[tuple[Any, ...]]:
     rows = (
         ImportedEntry.objects.owned_by(user)
         .filter(source=source)
@@ -349,7 +352,7 @@ def _existing_entries(user: Any, source: str) -> Iterator[tuple[Any, ...]]:
         )
 
 
-def imported_sources(user: Any) -> list[dict[str, Any]]:
+def imported_sources(user: User) -> list[dict[str, Any]]:
     """Each import source this person has data from, with how many values and entries."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"values": 0, "entries": 0})
     for source in (
@@ -367,7 +370,7 @@ def imported_sources(user: Any) -> list[dict[str, Any]]:
     return [{"source": s, **c} for s, c in sorted(counts.items())]
 
 
-def remove_source(user: Any, source: str) -> int:
+def remove_source(user: User, source: str) -> int:
     """Remove everything one import source brought in; returns how many rows went.
 
     Values, notes and raw rows go; measures the import created go too unless other values

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,6 +31,9 @@ from django.utils import timezone
 from vagus.interop.importing import staging_dir
 from vagus.interop.models import ImportJob
 from vagus.interop.service import ImportFailed, run_import
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 200
@@ -78,7 +81,7 @@ def _live(jobs: Any) -> Any:
     )
 
 
-def check_limits(user: Any) -> None:
+def check_limits(user: User) -> None:
     """Raise :class:`ImportLimit` when this person, or the server, has enough imports running."""
     per_person = int(getattr(settings, "VAGUS_IMPORTS_PER_PERSON", 1))
     at_once = int(getattr(settings, "VAGUS_IMPORTS_AT_ONCE", 2))
@@ -94,7 +97,7 @@ def check_limits(user: Any) -> None:
         )
 
 
-def create_job(user: Any, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
+def create_job(user: User, fmt: str, upload: Any, options: dict[str, Any]) -> ImportJob:
     """Store the uploaded file and queue its check (one job per upload).
 
     Raises :class:`ImportLimit` when too many imports are running.
@@ -150,7 +153,7 @@ def _fail(jobs: Any, message: str) -> int:
     return failed
 
 
-def expire_abandoned(user: Any = None) -> int:
+def expire_abandoned(user: User | None = None) -> int:
     """Uploads checked but never imported are not kept: they hold personal data. Nor are those
     of jobs queued a day ago that never started (their task was lost). ``user`` None: all."""
     cut_off = timezone.now() - ABANDONED_AFTER

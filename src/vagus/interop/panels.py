@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest
-
 from vagus.interop.models import ImportedEntry
+from vagus.ownership import AuthenticatedHttpRequest
 
 
-def imported_notes(request: HttpRequest, day: date) -> dict[str, Any] | None:
+def imported_notes(request: AuthenticatedHttpRequest, day: date) -> dict[str, Any] | None:
     notes = list(
         ImportedEntry.objects.owned_by(request.user)
         .filter(kind=ImportedEntry.NOTE, day=day)

@@ -26,6 +26,9 @@ from vagus.interop.models import ImportedEntry
 from vagus.interop.staging import Staging, from_utc_text, utc_text
 
 if TYPE_CHECKING:
+    from vagus.accounts.models import User
+
+if TYPE_CHECKING:
     from vagus.interop.importing import _Resolved
 
 BATCH = 2000
@@ -35,7 +38,7 @@ PUBLISH_CACHE_KB = 64 * 1024
 
 
 def publish(
-    user: Any, source: str, staging: Staging, resolved: _Resolved, *, audit_detail: dict[str, Any]
+    user: User, source: str, staging: Staging, resolved: _Resolved, *, audit_detail: dict[str, Any]
 ) -> float:
     """Write what ``staging`` holds; returns how long the transaction took, in seconds.
 
@@ -49,7 +52,7 @@ def publish(
     return round(time.perf_counter() - began, 3)
 
 
-def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, int]:
+def _create_measures(user: User, source: str, resolved: _Resolved) -> dict[int, int]:
     """Create the measures the import brings; returns staged ref id → measure id."""
     created: dict[str, Measure] = {}
     measure_of: dict[int, int] = {}
@@ -81,7 +84,7 @@ def _create_measures(user: Any, source: str, resolved: _Resolved) -> dict[int, i
 
 
 def _publish_sqlite(
-    user: Any, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
+    user: User, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
 ) -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA main.cache_size")
@@ -100,7 +103,9 @@ def _publish_sqlite(
                 # goes into a temporary table of this connection instead.
                 cursor.execute(f"DROP TABLE IF EXISTS temp.{MAP}")
                 cursor.execute(f"CREATE TEMP TABLE {MAP} (ref INTEGER PRIMARY KEY, measure_id)")
-                cursor.executemany(f"INSERT INTO temp.{MAP} VALUES (%s, %s)", measure_of.items())
+                cursor.executemany(
+                    f"INSERT INTO temp.{MAP} VALUES (%s, %s)", list(measure_of.items())
+                )
                 cursor.execute(
                     "SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
                     " WHERE name = 'diary_observation'), 0),"
@@ -165,7 +170,7 @@ CHANGED_ROWS = """SELECT r.kind, e.entry_id, e.observation_id, r.day, r.time, r.
 
 
 def _publish_orm(
-    user: Any, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
+    user: User, source: str, staging: Staging, resolved: _Resolved, audit_detail: dict[str, Any]
 ) -> None:
     with transaction.atomic():
         audit.record("import.publish", user, detail=audit_detail)
@@ -197,7 +202,7 @@ def _publish_orm(
 
 
 def _insert(
-    user: Any, source: str, rows: list[tuple[Any, ...]], measure_of: dict[int, int]
+    user: User, source: str, rows: list[tuple[Any, ...]], measure_of: dict[int, int]
 ) -> None:
     observations = Observation.objects.bulk_create(
         [

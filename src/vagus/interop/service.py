@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vagus.backup import restore
 from vagus.interop import importing
 from vagus.interop.parsers import FORMATS, parse
 from vagus.interop.records import FileError, ProgressFn, RowError
 from vagus.interop.staging import Staging
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class ImportFailed(ValueError):
@@ -39,7 +42,7 @@ class Outcome:
 
 
 def run_import(
-    user: Any,
+    user: User,
     fmt: str,
     path: Path | str,
     *,
@@ -57,10 +60,10 @@ def run_import(
     if fmt == "json":
         try:
             document = restore.load(path.read_bytes())
-            report = restore.restore(user, document, dry_run=dry_run)
+            restored = restore.restore(user, document, dry_run=dry_run)
         except restore.RestoreRefused as exc:
             raise ImportFailed(str(exc)) from None
-        return Outcome(report.summary(), dict(report.counts), report.notes)
+        return Outcome(restored.summary(), dict(restored.counts), restored.notes)
     create_measures = bool(options.pop("create_measures", False))
     options.pop("auto_confirm", None)
     # The file is read as a stream into a staging file of its own; only the publish step at

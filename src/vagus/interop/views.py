@@ -17,10 +17,10 @@ from vagus.interop.forms import MoodMapForm, RemoveSourceForm, UploadForm
 from vagus.interop.importing import imported_sources, remove_source
 from vagus.interop.models import ImportJob
 from vagus.interop.parsers import FORMATS
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
 
-def _index(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+def _index(request: AuthenticatedHttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
     context = {
         "form": form,
         "jobs": ImportJob.objects.owned_by(request.user)[:5],
@@ -31,13 +31,13 @@ def _index(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpRes
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _index(request, UploadForm())
 
 
 @login_required
 @require_POST
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _index(request, form, status=400)
@@ -53,7 +53,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def job(request: HttpRequest, job_id: str) -> HttpResponse:
+def job(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
     mood_form = MoodMapForm(found.unmapped) if found.status == ImportJob.NEEDS_MAPPING else None
     return _job_page(request, found, mood_form)
@@ -73,7 +73,7 @@ def _job_page(
 
 @login_required
 @require_GET
-def job_status(request: HttpRequest, job_id: str) -> JsonResponse:
+def job_status(request: AuthenticatedHttpRequest, job_id: str) -> JsonResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
     running = found.running and not jobs.is_stale(found)
     return JsonResponse({"status": found.status, "percent": found.percent, "running": running})
@@ -81,7 +81,7 @@ def job_status(request: HttpRequest, job_id: str) -> JsonResponse:
 
 @login_required
 @require_POST
-def job_map(request: HttpRequest, job_id: str) -> HttpResponse:
+def job_map(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
     if found.status != ImportJob.NEEDS_MAPPING:
         return redirect("interop:job", job_id=found.uuid)
@@ -94,7 +94,7 @@ def job_map(request: HttpRequest, job_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def job_confirm(request: HttpRequest, job_id: str) -> HttpResponse:
+def job_confirm(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
     try:
         jobs.confirm(found)
@@ -105,7 +105,7 @@ def job_confirm(request: HttpRequest, job_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove(request: HttpRequest) -> HttpResponse:
+def remove(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RemoveSourceForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose which imported data to remove.")
@@ -125,21 +125,21 @@ def _attachment(response: HttpResponse, user: object, suffix: str) -> HttpRespon
 
 @login_required
 @require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = json.dumps(export_user_data(request.user), indent=2, ensure_ascii=False)
     return _attachment(HttpResponse(text, content_type="application/json"), request.user, "json")
 
 
 @login_required
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = csv_export.csv_zip(request.user)
     return _attachment(HttpResponse(data, content_type="application/zip"), request.user, "csv.zip")
 
 
 @login_required
 @require_GET
-def export_fhir(request: HttpRequest) -> HttpResponse:
+def export_fhir(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = json.dumps(fhir_export.bundle(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(text, content_type="application/fhir+json")
     return _attachment(response, request.user, "fhir.json")

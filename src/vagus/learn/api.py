@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from vagus.ownership import AuthenticatedHttpRequest
 from vagus.science import evidence
 
 router = Router(tags=["learn"])
@@ -38,14 +38,14 @@ class EntryOut(Schema):
 
 @router.get("/evidence", response=list[EntryOut])
 def list_evidence(
-    request: HttpRequest, topic: str | None = None, grade: str | None = None
+    request: AuthenticatedHttpRequest, topic: str | None = None, grade: str | None = None
 ) -> list[dict]:
     """Every entry of the evidence library, optionally only one topic or grade."""
     return [entry.as_dict() for entry in evidence.select(topic=topic, grade=grade)]
 
 
 @router.get("/evidence/{entry_code}", response=EntryOut)
-def get_evidence(request: HttpRequest, entry_code: str) -> dict:
+def get_evidence(request: AuthenticatedHttpRequest, entry_code: str) -> dict:
     try:
         return evidence.get(entry_code).as_dict()
     except evidence.UnknownEvidenceError:

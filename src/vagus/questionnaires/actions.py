@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +18,9 @@ from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Sche
 from vagus.questionnaires.scheduling import EVERY_DAYS_CHOICES
 from vagus.safety.questionnaire_flags import raw_answers_need_alert, score_needs_alert
 from vagus.science import instruments
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 _ITEM = re.compile(r"\bitems? (\d+)")
 
@@ -60,7 +63,7 @@ def score_measure_code(code: str) -> str:
 
 
 def record_response(
-    user: Any,
+    user: User,
     code: str,
     answers: Sequence[Any],
     authored: datetime | None = None,
@@ -106,7 +109,7 @@ def record_response(
     return Recorded(response, alert)
 
 
-def alert_for_unsaved_answers(user: Any, code: str, answers: Sequence[Any]) -> SafetyAlert | None:
+def alert_for_unsaved_answers(user: User, code: str, answers: Sequence[Any]) -> SafetyAlert | None:
     """Record a safety alert for a self-harm answer in answers that cannot be stored.
 
     Read from the raw answers before anything else is checked (PHQ-9 item 9 = 3 with question
@@ -116,7 +119,7 @@ def alert_for_unsaved_answers(user: Any, code: str, answers: Sequence[Any]) -> S
     return _unsaved_answers_alert(user) if raw_answers_need_alert(code, answers) else None
 
 
-def _unsaved_answers_alert(user: Any) -> SafetyAlert:
+def _unsaved_answers_alert(user: User) -> SafetyAlert:
     with transaction.atomic():
         return SafetyAlert.objects.create(
             owner=user, response=None, source=SafetyAlert.UNSAVED_ANSWERS
@@ -124,7 +127,7 @@ def _unsaved_answers_alert(user: Any) -> SafetyAlert:
 
 
 def _checked(
-    user: Any,
+    user: User,
     instrument: instruments.Instrument,
     answers: Sequence[Any],
     authored: datetime | None,
@@ -166,7 +169,7 @@ def _score_measure(code: str) -> Measure:
     return measure
 
 
-def acknowledge_alerts(user: Any) -> int:
+def acknowledge_alerts(user: User) -> int:
     """Mark every open safety alert as read ("I have read this"); returns how many."""
     with transaction.atomic():
         return (
@@ -176,7 +179,7 @@ def acknowledge_alerts(user: Any) -> int:
         )
 
 
-def set_schedule(user: Any, code: str, every_days: int | None, enabled: bool) -> Schedule:
+def set_schedule(user: User, code: str, every_days: int | None, enabled: bool) -> Schedule:
     """Change how often one questionnaire is offered, or switch it off."""
     try:
         instrument = instruments.get(code)

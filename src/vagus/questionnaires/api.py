@@ -6,14 +6,13 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
-from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from vagus.api.schemas import Message
 from vagus.interop import fhir_questionnaires as fhir
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.questionnaires import actions, wording
 from vagus.questionnaires.models import QuestionnaireResponse
 from vagus.science import instruments
@@ -139,12 +138,12 @@ def _response_out(r: QuestionnaireResponse) -> dict:
 
 
 @router.get("/instruments", response=list[InstrumentOut])
-def list_instruments(request: HttpRequest) -> list[dict]:
+def list_instruments(request: AuthenticatedHttpRequest) -> list[dict]:
     return [_instrument_out(i) for i in instruments.INSTRUMENTS.values()]
 
 
 @router.get("/instruments/{code}/fhir", response=dict)
-def instrument_fhir(request: HttpRequest, code: str) -> dict:
+def instrument_fhir(request: AuthenticatedHttpRequest, code: str) -> dict:
     return fhir.questionnaire(_instrument_or_404(code).code)
 
 
@@ -152,7 +151,7 @@ def instrument_fhir(request: HttpRequest, code: str) -> dict:
     "/questionnaires/{code}/responses",
     response={201: ResponseOut, 400: AnswerError, 404: Message},
 )
-def answer(request: HttpRequest, code: str, payload: ResponseIn) -> Status:
+def answer(request: AuthenticatedHttpRequest, code: str, payload: ResponseIn) -> Status:
     instrument = _instrument_or_404(code)
     try:
         recorded = actions.record_response(
@@ -169,7 +168,7 @@ def answer(request: HttpRequest, code: str, payload: ResponseIn) -> Status:
 
 
 @router.get("/questionnaire-responses", response=list[ResponseOut])
-def list_responses(request: HttpRequest, instrument: str | None = None) -> list[dict]:
+def list_responses(request: AuthenticatedHttpRequest, instrument: str | None = None) -> list[dict]:
     rows = QuestionnaireResponse.objects.owned_by(request.user).order_by("authored", "id")
     if instrument:
         rows = rows.filter(instrument=instrument)
@@ -177,12 +176,12 @@ def list_responses(request: HttpRequest, instrument: str | None = None) -> list[
 
 
 @router.get("/questionnaire-responses/{response_id}", response=ResponseOut)
-def get_response(request: HttpRequest, response_id: UUID) -> dict:
+def get_response(request: AuthenticatedHttpRequest, response_id: UUID) -> dict:
     return _response_out(owned_or_404(QuestionnaireResponse, request.user, uuid=response_id))
 
 
 @router.get("/questionnaire-responses/{response_id}/fhir", response=dict)
-def response_fhir(request: HttpRequest, response_id: UUID) -> dict:
+def response_fhir(request: AuthenticatedHttpRequest, response_id: UUID) -> dict:
     response = owned_or_404(QuestionnaireResponse, request.user, uuid=response_id)
     return fhir_bundle(response)
 

@@ -66,7 +66,8 @@ class AnswerForm(forms.Form):
         return [self[f"item_{item.number}"] for item in self.instrument.items]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.instrument.answer_options and not self.errors:
             parts = [data.get(f"item_{i.number}") for i in self.instrument.items]
             given = [p for p in parts if p is not None]
@@ -83,13 +84,13 @@ class AnswerForm(forms.Form):
     def answers(self) -> list[float]:
         """The answers in item order, as numbers (a total alone for licensed forms)."""
         data = self.cleaned_data
-        raw = [data.get(f"item_{item.number}") for item in self.instrument.items]
+        raw: list[Any] = [data.get(f"item_{item.number}") for item in self.instrument.items]
         if not self.instrument.answer_options and any(value is None for value in raw):
             return [data["total"]]
         return [float(value) for value in raw]
 
     def difficulty_answer(self) -> int | None:
-        raw = self.cleaned_data.get("difficulty")
+        raw: Any = self.cleaned_data.get("difficulty")
         return int(raw) if raw not in (None, "") else None
 
 

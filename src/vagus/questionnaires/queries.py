@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Max
 
@@ -12,6 +12,9 @@ from vagus.diary import queries as diary_queries
 from vagus.questionnaires import scheduling
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.science import instruments
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Offer:
         return self.plan.definition
 
 
-def plans_for(user: Any) -> dict[str, scheduling.Plan]:
+def plans_for(user: User) -> dict[str, scheduling.Plan]:
     """Every instrument's schedule for this person: their own choice, else the default."""
     stored = {s.instrument: s for s in Schedule.objects.owned_by(user)}
     plans = {}
@@ -42,7 +45,7 @@ def plans_for(user: Any) -> dict[str, scheduling.Plan]:
     return plans
 
 
-def last_days(user: Any) -> dict[str, date]:
+def last_days(user: User) -> dict[str, date]:
     rows = (
         QuestionnaireResponse.objects.owned_by(user)
         .values("instrument")
@@ -52,7 +55,7 @@ def last_days(user: Any) -> dict[str, date]:
     return dict(rows)
 
 
-def offers_for(user: Any, today: date | None = None) -> list[Offer]:
+def offers_for(user: User, today: date | None = None) -> list[Offer]:
     today = today or user.today()
     answered = last_days(user)
     offers = []
@@ -67,11 +70,11 @@ def offers_for(user: Any, today: date | None = None) -> list[Offer]:
     return offers
 
 
-def due_for(user: Any, today: date | None = None) -> list[Offer]:
+def due_for(user: User, today: date | None = None) -> list[Offer]:
     return [offer for offer in offers_for(user, today) if offer.due]
 
 
-def history(user: Any, code: str) -> list[QuestionnaireResponse]:
+def history(user: User, code: str) -> list[QuestionnaireResponse]:
     """Every response to one instrument, oldest first."""
     rows = QuestionnaireResponse.objects.owned_by(user).filter(instrument=code)
     return list(rows.order_by("authored", "id"))
@@ -87,17 +90,17 @@ def previous_response(response: QuestionnaireResponse) -> QuestionnaireResponse 
     )
 
 
-def recent_responses(user: Any, limit: int = 20) -> list[QuestionnaireResponse]:
+def recent_responses(user: User, limit: int = 20) -> list[QuestionnaireResponse]:
     return list(QuestionnaireResponse.objects.owned_by(user).order_by("-authored", "-id")[:limit])
 
 
-def open_alert(user: Any) -> SafetyAlert | None:
+def open_alert(user: User) -> SafetyAlert | None:
     """The newest safety alert not yet read, if any."""
     rows = SafetyAlert.objects.owned_by(user).filter(acknowledged_at__isnull=True)
     return rows.select_related("response").order_by("-created", "-id").first()
 
 
-def has_open_alert(user: Any) -> bool:
+def has_open_alert(user: User) -> bool:
     return SafetyAlert.objects.owned_by(user).filter(acknowledged_at__isnull=True).exists()
 
 
@@ -112,7 +115,7 @@ class MeasureSummary:
     average: float | None
 
 
-def appointment_summary(user: Any, days: int = 28) -> dict[str, Any]:
+def appointment_summary(user: User, days: int = 28) -> dict[str, Any]:
     """The last four weeks in a few numbers, for a person to bring to an appointment."""
     end = user.today()
     start = end - timedelta(days=days - 1)
@@ -144,7 +147,7 @@ def appointment_summary(user: Any, days: int = 28) -> dict[str, Any]:
     }
 
 
-def series_counts(user: Any, code: str, start: date, end: date) -> dict[int, int]:
+def series_counts(user: User, code: str, start: date, end: date) -> dict[int, int]:
     """How many logged days had each Bristol stool type (several on one day are averaged)."""
     counts: dict[int, int] = {}
     for value in diary_queries.series(user, [code], start, end).get(code, {}).values():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.questionnaires import actions, charts, crisis, queries, wording
 from vagus.questionnaires.forms import AnswerForm, CountryForm, ScheduleForm
 from vagus.questionnaires.models import QuestionnaireResponse
@@ -24,7 +24,7 @@ def _instrument_or_404(code: str) -> instruments.Instrument:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     offers = queries.offers_for(request.user)
     forms = {
         o.plan.instrument: ScheduleForm(
@@ -44,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def answer(request: HttpRequest, code: str) -> HttpResponse:
+def answer(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     instrument = _instrument_or_404(code)
     if request.method == "POST":
         form = AnswerForm(request.POST, instrument=instrument)
@@ -74,7 +74,7 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def schedule(request: HttpRequest, code: str) -> HttpResponse:
+def schedule(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     instrument = _instrument_or_404(code)
     form = ScheduleForm(request.POST, prefix=code)
     if form.is_valid():
@@ -92,7 +92,7 @@ def schedule(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def result(request: HttpRequest, response_id: str) -> HttpResponse:
+def result(request: AuthenticatedHttpRequest, response_id: str) -> HttpResponse:
     response = owned_or_404(QuestionnaireResponse, request.user, uuid=response_id)
     instrument = response.definition
     previous = queries.previous_response(response)
@@ -127,7 +127,7 @@ def result(request: HttpRequest, response_id: str) -> HttpResponse:
 
 
 @login_required
-def crisis_page(request: HttpRequest) -> HttpResponse:
+def crisis_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     alert = queries.open_alert(request.user)
     chosen = request.GET.get("country") or request.session.get("crisis_country")
     if chosen and chosen.upper() in crisis.COUNTRIES:
@@ -149,7 +149,7 @@ def crisis_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def crisis_read(request: HttpRequest) -> HttpResponse:
+def crisis_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     alert = queries.open_alert(request.user)
     actions.acknowledge_alerts(request.user)
     if alert is not None and alert.response is not None:
@@ -158,7 +158,7 @@ def crisis_read(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def summary(request: HttpRequest) -> HttpResponse:
+def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = queries.appointment_summary(request.user)
     latest: dict[str, QuestionnaireResponse] = {}
     for response in data["responses"]:

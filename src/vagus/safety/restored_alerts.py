@@ -7,13 +7,16 @@ comes first. Alerts the backup restored, read or not, stay as they are.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 from vagus.safety.crisis_language import mentions_crisis
 from vagus.safety.questionnaire_flags import score_needs_alert
 
 
-def raise_missing_alerts(user: Any) -> int:
+def raise_missing_alerts(user: User) -> int:
     """Make the alerts the restored answers and writing call for; return how many were made."""
     from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert
     from vagus.tools.models import JournalEntry, ThoughtRecord, Worry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,9 @@ from vagus.safety.crisis_language import mentions_crisis
 from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools import catalog
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 MINDFULNESS = "mindfulness_minutes"
 SOURCE = "tool"
@@ -95,7 +98,7 @@ def _mindfulness_measure() -> Measure:
 
 
 def _session(
-    user: Any,
+    user: User,
     tool: str,
     duration_seconds: Any,
     anxiety_before: Any,
@@ -149,7 +152,7 @@ def _session(
 
 
 def record_session(
-    user: Any,
+    user: User,
     tool: str,
     duration_seconds: Any,
     anxiety_before: Any = None,
@@ -164,7 +167,7 @@ def record_session(
         )
 
 
-def _alert_if_crisis(user: Any, texts: Iterable[str]) -> SafetyAlert | None:
+def _alert_if_crisis(user: User, texts: Iterable[str]) -> SafetyAlert | None:
     # Saved first, in the same write: the words are never lost, and the crisis page follows.
     if mentions_crisis(texts):
         return SafetyAlert.objects.create(owner=user, source="tools")
@@ -172,7 +175,7 @@ def _alert_if_crisis(user: Any, texts: Iterable[str]) -> SafetyAlert | None:
 
 
 def save_thought_record(
-    user: Any,
+    user: User,
     texts: Mapping[str, Any],
     *,
     intensity_before: Any = None,
@@ -220,7 +223,7 @@ def save_thought_record(
 
 
 def save_journal_entry(
-    user: Any,
+    user: User,
     text: Any,
     prompt: str = "",
     *,
@@ -251,7 +254,7 @@ def save_journal_entry(
     return Saved(entry, session, alert)
 
 
-def delete_session(user: Any, session: ToolSession) -> None:
+def delete_session(user: User, session: ToolSession) -> None:
     """Delete one of the person's sessions and the mindfulness minutes it added to the diary."""
     with transaction.atomic():
         row = ToolSession.objects.owned_by(user).filter(pk=session.pk).first()
@@ -263,17 +266,17 @@ def delete_session(user: Any, session: ToolSession) -> None:
             Observation.objects.owned_by(user).filter(pk=observation_id, source=SOURCE).delete()
 
 
-def delete_thought_record(user: Any, record: ThoughtRecord) -> None:
+def delete_thought_record(user: User, record: ThoughtRecord) -> None:
     with transaction.atomic():
         ThoughtRecord.objects.owned_by(user).filter(pk=record.pk).delete()
 
 
-def delete_journal_entry(user: Any, entry: JournalEntry) -> None:
+def delete_journal_entry(user: User, entry: JournalEntry) -> None:
     with transaction.atomic():
         JournalEntry.objects.owned_by(user).filter(pk=entry.pk).delete()
 
 
-def park_worry(user: Any, text: Any) -> Saved:
+def park_worry(user: User, text: Any) -> Saved:
     """Park a worry until worry time. Worries are checked for crisis language too."""
     body = _text(text, "text", limit=MAX_WORRY, required=True)
     with transaction.atomic():
@@ -284,7 +287,7 @@ def park_worry(user: Any, text: Any) -> Saved:
     return Saved(worry, None, alert)
 
 
-def resolve_worry(user: Any, worry: Worry) -> Worry:
+def resolve_worry(user: User, worry: Worry) -> Worry:
     """Mark a parked worry as dealt with (or let go) at worry time."""
     with transaction.atomic():
         Worry.objects.owned_by(user).filter(pk=worry.pk, resolved_at__isnull=True).update(
@@ -294,12 +297,12 @@ def resolve_worry(user: Any, worry: Worry) -> Worry:
     return worry
 
 
-def delete_worry(user: Any, worry: Worry) -> None:
+def delete_worry(user: User, worry: Worry) -> None:
     with transaction.atomic():
         Worry.objects.owned_by(user).filter(pk=worry.pk).delete()
 
 
-def set_worry_time(user: Any, worry_time: Any) -> ToolPreferences:
+def set_worry_time(user: User, worry_time: Any) -> ToolPreferences:
     if not isinstance(worry_time, time):
         raise ToolInputError({"worry_time": "worry_time: expected a time of day, like 18:30"})
     with transaction.atomic():

@@ -17,12 +17,11 @@ from datetime import datetime, time
 from typing import Annotated, Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from pydantic import WithJsonSchema
 
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.tools import actions, catalog, queries
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolSession, Worry
 
@@ -249,7 +248,9 @@ def _bad(exc: actions.ToolInputError) -> Status:
 
 
 @router.get("/tool-sessions", response=list[SessionOut])
-def list_sessions(request: HttpRequest, tool: str | None = None) -> list[dict[str, Any]]:
+def list_sessions(
+    request: AuthenticatedHttpRequest, tool: str | None = None
+) -> list[dict[str, Any]]:
     rows = ToolSession.objects.owned_by(request.user).order_by("started", "id")
     if tool:
         rows = rows.filter(tool=tool)
@@ -257,7 +258,7 @@ def list_sessions(request: HttpRequest, tool: str | None = None) -> list[dict[st
 
 
 @router.post("/tool-sessions", response={201: SessionOut, 400: ErrorOut})
-def create_session(request: HttpRequest, payload: SessionIn) -> Status:
+def create_session(request: AuthenticatedHttpRequest, payload: SessionIn) -> Status:
     try:
         session = actions.record_session(
             request.user,
@@ -273,19 +274,19 @@ def create_session(request: HttpRequest, payload: SessionIn) -> Status:
 
 
 @router.get("/tool-sessions/{session_id}", response=SessionOut)
-def get_session(request: HttpRequest, session_id: UUID) -> dict[str, Any]:
+def get_session(request: AuthenticatedHttpRequest, session_id: UUID) -> dict[str, Any]:
     return _session_out(owned_or_404(ToolSession, request.user, uuid=session_id))
 
 
 @router.delete("/tool-sessions/{session_id}", response={204: None})
-def delete_session(request: HttpRequest, session_id: UUID) -> Status:
+def delete_session(request: AuthenticatedHttpRequest, session_id: UUID) -> Status:
     """Delete one of your sessions, and the mindfulness minutes it added to your diary."""
     actions.delete_session(request.user, owned_or_404(ToolSession, request.user, uuid=session_id))
     return Status(204, None)
 
 
 @router.get("/tools/what-helps", response=WhatHelpsOut)
-def what_helps(request: HttpRequest) -> dict[str, Any]:
+def what_helps(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     return {
         "worry_time": queries.worry_time_for(request.user).strftime("%H:%M"),
         "tools": [
@@ -307,12 +308,12 @@ def what_helps(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/thought-records", response=list[ThoughtRecordOut])
-def list_thought_records(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+def list_thought_records(request: AuthenticatedHttpRequest, q: str = "") -> list[dict[str, Any]]:
     return [_record_out(r) for r in queries.thought_records(request.user, q)]
 
 
 @router.post("/thought-records", response={201: ThoughtRecordOut, 400: ErrorOut})
-def create_thought_record(request: HttpRequest, payload: ThoughtRecordIn) -> Status:
+def create_thought_record(request: AuthenticatedHttpRequest, payload: ThoughtRecordIn) -> Status:
     data = payload.dict()
     try:
         saved = actions.save_thought_record(
@@ -331,24 +332,24 @@ def create_thought_record(request: HttpRequest, payload: ThoughtRecordIn) -> Sta
 
 
 @router.get("/thought-records/{record_id}", response=ThoughtRecordOut)
-def get_thought_record(request: HttpRequest, record_id: UUID) -> dict[str, Any]:
+def get_thought_record(request: AuthenticatedHttpRequest, record_id: UUID) -> dict[str, Any]:
     return _record_out(owned_or_404(ThoughtRecord, request.user, uuid=record_id))
 
 
 @router.delete("/thought-records/{record_id}", response={204: None})
-def delete_thought_record(request: HttpRequest, record_id: UUID) -> Status:
+def delete_thought_record(request: AuthenticatedHttpRequest, record_id: UUID) -> Status:
     record = owned_or_404(ThoughtRecord, request.user, uuid=record_id)
     actions.delete_thought_record(request.user, record)
     return Status(204, None)
 
 
 @router.get("/journal-entries", response=list[JournalOut])
-def list_journal_entries(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+def list_journal_entries(request: AuthenticatedHttpRequest, q: str = "") -> list[dict[str, Any]]:
     return [_entry_out(e) for e in queries.journal_entries(request.user, q)]
 
 
 @router.post("/journal-entries", response={201: JournalOut, 400: ErrorOut})
-def create_journal_entry(request: HttpRequest, payload: JournalIn) -> Status:
+def create_journal_entry(request: AuthenticatedHttpRequest, payload: JournalIn) -> Status:
     try:
         saved = actions.save_journal_entry(
             request.user,
@@ -364,19 +365,21 @@ def create_journal_entry(request: HttpRequest, payload: JournalIn) -> Status:
 
 
 @router.get("/journal-entries/{entry_id}", response=JournalOut)
-def get_journal_entry(request: HttpRequest, entry_id: UUID) -> dict[str, Any]:
+def get_journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> dict[str, Any]:
     return _entry_out(owned_or_404(JournalEntry, request.user, uuid=entry_id))
 
 
 @router.delete("/journal-entries/{entry_id}", response={204: None})
-def delete_journal_entry(request: HttpRequest, entry_id: UUID) -> Status:
+def delete_journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> Status:
     entry = owned_or_404(JournalEntry, request.user, uuid=entry_id)
     actions.delete_journal_entry(request.user, entry)
     return Status(204, None)
 
 
 @router.get("/worries", response=list[WorryOut])
-def list_worries(request: HttpRequest, include_resolved: bool = False) -> list[dict[str, Any]]:
+def list_worries(
+    request: AuthenticatedHttpRequest, include_resolved: bool = False
+) -> list[dict[str, Any]]:
     rows = Worry.objects.owned_by(request.user)
     if not include_resolved:
         rows = rows.filter(resolved_at__isnull=True)
@@ -384,7 +387,7 @@ def list_worries(request: HttpRequest, include_resolved: bool = False) -> list[d
 
 
 @router.post("/worries", response={201: WorryOut, 400: ErrorOut})
-def park_worry(request: HttpRequest, payload: WorryIn) -> Status:
+def park_worry(request: AuthenticatedHttpRequest, payload: WorryIn) -> Status:
     try:
         saved = actions.park_worry(request.user, payload.text)
     except actions.ToolInputError as exc:
@@ -393,13 +396,13 @@ def park_worry(request: HttpRequest, payload: WorryIn) -> Status:
 
 
 @router.post("/worries/{worry_id}/resolve", response=WorryOut)
-def resolve_worry(request: HttpRequest, worry_id: UUID) -> dict[str, Any]:
+def resolve_worry(request: AuthenticatedHttpRequest, worry_id: UUID) -> dict[str, Any]:
     worry = owned_or_404(Worry, request.user, uuid=worry_id)
     return _worry_out(actions.resolve_worry(request.user, worry))
 
 
 @router.delete("/worries/{worry_id}", response={204: None})
-def delete_worry(request: HttpRequest, worry_id: UUID) -> Status:
+def delete_worry(request: AuthenticatedHttpRequest, worry_id: UUID) -> Status:
     actions.delete_worry(request.user, owned_or_404(Worry, request.user, uuid=worry_id))
     return Status(204, None)
 
@@ -409,7 +412,7 @@ class WorryTimeIn(Schema):
 
 
 @router.put("/tools/worry-time", response={200: dict, 400: ErrorOut})
-def set_worry_time(request: HttpRequest, payload: WorryTimeIn) -> Status:
+def set_worry_time(request: AuthenticatedHttpRequest, payload: WorryTimeIn) -> Status:
     value = payload.worry_time
     # HH:MM in ASCII digits only: fromisoformat alone also takes a time zone offset, which a
     # time-of-day column cannot store.

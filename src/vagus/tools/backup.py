@@ -44,7 +44,7 @@ DECRYPTED = "Decrypted; encrypted again on restore."
 
 class ToolSessionRow(Row):
     id: Id | None = None
-    tool: Text = Field(json_schema_extra={"enum": sorted(catalog.BY_CODE)})
+    tool: Text = Field(json_schema_extra={"enum": [*sorted(catalog.BY_CODE)]})
     started: Moment
     duration_seconds: Whole
     anxiety_before: Whole | None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-
+from vagus.ownership import AuthenticatedHttpRequest
 from vagus.tools import queries
 from vagus.tools.models import Worry
 
 
-def today_card(request: HttpRequest) -> dict[str, Any] | None:
+def today_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not user.is_authenticated or not queries.is_worry_time(user):
         return None

@@ -45,7 +45,8 @@ class SessionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         seconds = data.get("duration_seconds")
         if not seconds and data.get("minutes_done"):
             seconds = round(data["minutes_done"] * 60)
@@ -60,7 +61,7 @@ class SessionForm(forms.Form):
         )
 
 
-PHASE = {"min_value": 0, "max_value": catalog.PHASE_MAX_SECONDS, "required": False}
+PHASE: dict[str, Any] = {"min_value": 0, "max_value": catalog.PHASE_MAX_SECONDS, "required": False}
 
 
 class BreathingForm(SessionForm):
@@ -84,7 +85,8 @@ class BreathingForm(SessionForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("pattern") == "custom":
             parts = [data.get(k) or 0 for k in ("inhale", "hold_in", "exhale", "hold_out")]
             if not data.get("inhale") or not data.get("exhale"):

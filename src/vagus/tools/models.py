@@ -47,15 +47,16 @@ class SealedModel(models.Model):
     SEALED_FIELDS: tuple[str, ...] = ()
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner_id: int | None  # each concrete model declares its ``owner`` foreign key
 
     class Meta:
         abstract = True
 
     def seal_context(self, name: str) -> str:
         # Binds a ciphertext to this model, field, row and owner: swapped ciphertext fails.
-        if self.owner_id is None:  # type: ignore[attr-defined]
+        if self.owner_id is None:
             raise ValueError("set the owner before the text: the text is sealed to its owner")
-        return f"tools.{self._meta.model_name}.{name}:{self.uuid}:{self.owner_id}"  # type: ignore[attr-defined]
+        return f"tools.{self._meta.model_name}.{name}:{self.uuid}:{self.owner_id}"
 
     def reseal(self, ring: crypto.KeyRing) -> None:
         """Seal every text again with ``ring``'s newest key (key rotation)."""

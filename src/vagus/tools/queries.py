@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 
@@ -12,6 +12,9 @@ from vagus.science.tool_effects import ToolEffect, tool_effects
 from vagus.tools import catalog
 from vagus.tools.actions import MIN_SESSION_SECONDS
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 WRITING_TOOLS = ("thought_record", "journal")
 
@@ -22,7 +25,7 @@ class Helps:
     effect: ToolEffect
 
 
-def counted_sessions(user: Any) -> Any:
+def counted_sessions(user: User) -> Any:
     """The person's sessions that count as practice: a session on its own of under
     ``MIN_SESSION_SECONDS`` is not one (newer ones are never saved; older ones stay in the
     export and the API, and can be deleted there). A thought record's or journal entry's
@@ -31,7 +34,7 @@ def counted_sessions(user: Any) -> Any:
     return ToolSession.objects.owned_by(user).exclude(short)
 
 
-def what_helps(user: Any) -> list[Helps]:
+def what_helps(user: User) -> list[Helps]:
     """Every tool with its sessions' before/after change, in catalog order."""
     rows = counted_sessions(user).values_list("tool", "anxiety_before", "anxiety_after")
     effects = tool_effects(rows)
@@ -44,20 +47,20 @@ def _no_sessions(code: str) -> ToolEffect:
     return ToolEffect(code, 0, 0, None, None, None, None)
 
 
-def recent_sessions(user: Any, tool: str, limit: int = 5) -> list[ToolSession]:
+def recent_sessions(user: User, tool: str, limit: int = 5) -> list[ToolSession]:
     return list(counted_sessions(user).filter(tool=tool)[:limit])
 
 
-def worry_time_for(user: Any) -> time:
+def worry_time_for(user: User) -> time:
     preferences = ToolPreferences.objects.owned_by(user).first()
     return preferences.worry_time if preferences else ToolPreferences.DEFAULT_WORRY_TIME
 
 
-def parked_worries(user: Any) -> list[Worry]:
+def parked_worries(user: User) -> list[Worry]:
     return list(Worry.objects.owned_by(user).filter(resolved_at__isnull=True))
 
 
-def is_worry_time(user: Any, now: datetime | None = None) -> bool:
+def is_worry_time(user: User, now: datetime | None = None) -> bool:
     """True from the person's worry time until midnight, in their own time zone."""
     local = (now or user.local_now()).astimezone(user.zone())
     return local.time() >= worry_time_for(user)
@@ -70,7 +73,7 @@ def _matches(query: str, texts: list[str]) -> bool:
 
 # Search decrypts in Python and filters there: the text is encrypted, so the database cannot
 # search it, and one person's own records are few enough (hundreds, not millions) for this.
-def thought_records(user: Any, query: str = "") -> list[ThoughtRecord]:
+def thought_records(user: User, query: str = "") -> list[ThoughtRecord]:
     rows = list(ThoughtRecord.objects.owned_by(user))
     query = query.strip()
     if not query:
@@ -78,7 +81,7 @@ def thought_records(user: Any, query: str = "") -> list[ThoughtRecord]:
     return [r for r in rows if _matches(query, list(r.texts().values()))]
 
 
-def journal_entries(user: Any, query: str = "") -> list[JournalEntry]:
+def journal_entries(user: User, query: str = "") -> list[JournalEntry]:
     rows = list(JournalEntry.objects.owned_by(user))
     query = query.strip()
     if not query:

@@ -33,10 +33,11 @@ def reseal_all(ring: crypto.KeyRing) -> int:
     with transaction.atomic():
         for model in SEALED_MODELS:
             columns = [f"{name}_sealed" for name in model.SEALED_FIELDS]
-            rows = list(model.objects.select_for_update().order_by("pk"))
+            manager = model._default_manager  # each sealed model's one manager, ``objects``
+            rows = list(manager.select_for_update().order_by("pk"))
             for row in rows:
                 row.reseal(ring)
-            model.objects.bulk_update(rows, columns, batch_size=500)
+            manager.bulk_update(rows, columns, batch_size=500)
             count += len(rows)
         record("keys.rotate", None, detail={"rows": count, "key_id": crypto.key_id(ring.primary)})
     return count

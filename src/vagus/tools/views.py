@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.science.tool_effects import MIN_SESSIONS
 from vagus.tools import actions, catalog, queries, wording
 from vagus.tools.forms import BreathingForm, SessionForm, TimerForm
@@ -31,7 +31,7 @@ def saved_message(session: ToolSession) -> str:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "tools/index.html",
@@ -40,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def what_helps(request: HttpRequest) -> HttpResponse:
+def what_helps(request: AuthenticatedHttpRequest) -> HttpResponse:
     helps = queries.what_helps(request.user)
     rows = [
         {
@@ -64,7 +64,7 @@ def what_helps(request: HttpRequest) -> HttpResponse:
 
 
 def _timed_tool(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     code: str,
     form_class: type[SessionForm],
     context: dict[str, Any] | None = None,
@@ -96,7 +96,7 @@ def _timed_tool(
 
 
 @login_required
-def breathing(request: HttpRequest) -> HttpResponse:
+def breathing(request: AuthenticatedHttpRequest) -> HttpResponse:
     patterns = catalog.BREATHING_PATTERNS
     phases = {
         code: [p.inhale, p.hold_in, p.exhale, p.hold_out]
@@ -112,7 +112,7 @@ def breathing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def relaxation(request: HttpRequest) -> HttpResponse:
+def relaxation(request: AuthenticatedHttpRequest) -> HttpResponse:
     steps = catalog.PMR_STEPS
     return _timed_tool(
         request,
@@ -131,12 +131,12 @@ def relaxation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def grounding(request: HttpRequest) -> HttpResponse:
+def grounding(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _timed_tool(request, "grounding", SessionForm, {"steps": catalog.GROUNDING_STEPS})
 
 
 @login_required
-def mindfulness(request: HttpRequest) -> HttpResponse:
+def mindfulness(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _timed_tool(request, "mindfulness", TimerForm)
 
 
@@ -157,7 +157,7 @@ def confirm_delete(request: HttpRequest, back: str, **about: Any) -> HttpRespons
 
 
 @login_required
-def session_delete(request: HttpRequest, session_id: UUID) -> HttpResponse:
+def session_delete(request: AuthenticatedHttpRequest, session_id: UUID) -> HttpResponse:
     session = owned_or_404(ToolSession, request.user, uuid=session_id)
     tool = catalog.BY_CODE[session.tool]
     back = reverse(f"tools:{tool.url_name}")

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from vagus.ownership import owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.tools import actions, catalog, queries, wording
 from vagus.tools.forms import (
     JournalForm,
@@ -58,7 +58,7 @@ def _field_errors(form: ThoughtRecordForm | JournalForm, exc: actions.ToolInputE
 
 
 @login_required
-def thoughts(request: HttpRequest) -> HttpResponse:
+def thoughts(request: AuthenticatedHttpRequest) -> HttpResponse:
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     return render(
@@ -74,7 +74,7 @@ def thoughts(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def thought_new(request: HttpRequest) -> HttpResponse:
+def thought_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ThoughtRecordForm(request.POST or None, initial={"opened": clock.time()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -101,7 +101,7 @@ def thought_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def thought(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def thought(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = owned_or_404(ThoughtRecord, request.user, uuid=record_id)
     patterns = [
         catalog.THINKING_PATTERNS[p] for p in record.patterns if p in catalog.THINKING_PATTERNS
@@ -110,7 +110,7 @@ def thought(request: HttpRequest, record_id: UUID) -> HttpResponse:
 
 
 @login_required
-def thought_delete(request: HttpRequest, record_id: UUID) -> HttpResponse:
+def thought_delete(request: AuthenticatedHttpRequest, record_id: UUID) -> HttpResponse:
     record = owned_or_404(ThoughtRecord, request.user, uuid=record_id)
     if request.method != "POST":
         return confirm_delete(
@@ -129,7 +129,7 @@ def thought_delete(request: HttpRequest, record_id: UUID) -> HttpResponse:
 
 
 @login_required
-def journal(request: HttpRequest) -> HttpResponse:
+def journal(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         step = int(request.GET.get("next", "0"))
     except ValueError:
@@ -178,7 +178,7 @@ def journal(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def journal_entry(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+def journal_entry(request: AuthenticatedHttpRequest, entry_id: UUID) -> HttpResponse:
     entry = owned_or_404(JournalEntry, request.user, uuid=entry_id)
     return render(
         request,
@@ -188,7 +188,7 @@ def journal_entry(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 
 
 @login_required
-def journal_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+def journal_delete(request: AuthenticatedHttpRequest, entry_id: UUID) -> HttpResponse:
     entry = owned_or_404(JournalEntry, request.user, uuid=entry_id)
     if request.method != "POST":
         return confirm_delete(
@@ -206,7 +206,7 @@ def journal_delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 # Worry time -----------------------------------------------------------------------------------
 
 
-def _worry_page(request: HttpRequest, **forms: object) -> HttpResponse:
+def _worry_page(request: AuthenticatedHttpRequest, **forms: object) -> HttpResponse:
     user = request.user
     worry_time = queries.worry_time_for(user)
     context = {
@@ -224,7 +224,7 @@ def _worry_page(request: HttpRequest, **forms: object) -> HttpResponse:
 
 
 @login_required
-def worry(request: HttpRequest) -> HttpResponse:
+def worry(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _worry_page(request)
     form = ParkWorryForm(request.POST)
@@ -244,7 +244,7 @@ def worry(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def worry_time(request: HttpRequest) -> HttpResponse:
+def worry_time(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":  # the form lives on the worry page (a bookmark, a reload)
         return redirect("tools:worry")
     form = WorryTimeForm(request.POST)
@@ -257,7 +257,7 @@ def worry_time(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def worry_resolve(request: HttpRequest, worry_id: UUID) -> HttpResponse:
+def worry_resolve(request: AuthenticatedHttpRequest, worry_id: UUID) -> HttpResponse:
     item = owned_or_404(Worry, request.user, uuid=worry_id)
     actions.resolve_worry(request.user, item)
     messages.success(request, "Marked as dealt with.")
@@ -265,7 +265,7 @@ def worry_resolve(request: HttpRequest, worry_id: UUID) -> HttpResponse:
 
 
 @login_required
-def worry_delete(request: HttpRequest, worry_id: UUID) -> HttpResponse:
+def worry_delete(request: AuthenticatedHttpRequest, worry_id: UUID) -> HttpResponse:
     item = owned_or_404(Worry, request.user, uuid=worry_id)
     back = reverse("tools:worry") + "?review=1#review"
     if request.method != "POST":
@@ -283,7 +283,7 @@ def worry_delete(request: HttpRequest, worry_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def worry_review(request: HttpRequest) -> HttpResponse:
+def worry_review(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WorryReviewForm(request.POST)
     if not form.is_valid():
         return _worry_page(request, review_form=form)

@@ -8,7 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -33,7 +33,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if args.parent:
         _exit_with_parent(args.parent)
     autodiscover_modules("tasks")
-    options: dict[str, Any] = dict(settings.HUEY.get("consumer", {}))
+    options: dict[str, Any] = dict(cast("dict[str, Any]", settings.HUEY.get("consumer", {})))
     if args.workers:
         options["workers"] = args.workers
     config = ConsumerConfig(**options)

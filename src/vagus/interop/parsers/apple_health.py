@@ -31,7 +31,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, NoReturn
 from xml.parsers import expat
 from zoneinfo import ZoneInfo
 
@@ -140,7 +140,7 @@ def default_priority(name: str, device: str = "") -> int:
 class _Capped:
     """Reads at most ``limit`` bytes from a zip member: its declared size can lie."""
 
-    def __init__(self, member: BinaryIO, limit: int) -> None:
+    def __init__(self, member: IO[bytes], limit: int) -> None:
         self.member, self.limit, self.read_so_far = member, limit, 0
 
     def read(self, size: int = -1) -> bytes:
@@ -181,6 +181,7 @@ def _open_xml(
                 f"export.xml would expand {info.file_size / max(info.compress_size, 1):,.0f} "
                 f"times its packed size (at most {max_ratio:g}); it is refused for safety."
             )
+        # _Capped has the one method the reader calls, read(); it is no full BinaryIO.
         return _Capped(archive.open(name), info.file_size), info.file_size  # type: ignore[return-value]
     except zipfile.BadZipFile as exc:
         raise FileError(f"the zip file cannot be read ({exc}).") from None
@@ -206,7 +207,7 @@ def parse(
     parser = expat.ParserCreate()
     seen_root = False
 
-    def forbid(*_: Any) -> None:
+    def forbid(*_: Any) -> NoReturn:
         raise _Forbidden()
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -322,17 +323,18 @@ def _by_day(columns: _Columns, day_of: Any) -> dict[date, list[int]]:
 
 
 def _union_seconds(intervals: list[tuple[float, float]]) -> float:
-    total, current_start, current_end = 0.0, None, None
-    for begin, end in sorted(intervals):
-        if current_end is None or begin > current_end:
-            if current_end is not None:
-                total += current_end - current_start  # type: ignore[operator]
+    ordered = sorted(intervals)
+    if not ordered:
+        return 0.0
+    total = 0.0
+    current_start, current_end = ordered[0]
+    for begin, end in ordered[1:]:
+        if begin > current_end:
+            total += current_end - current_start
             current_start, current_end = begin, end
         else:
             current_end = max(current_end, end)
-    if current_end is not None:
-        total += current_end - current_start  # type: ignore[operator]
-    return total
+    return total + current_end - current_start
 
 
 def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]:

@@ -115,7 +115,7 @@ def parse(
     # Bearable lists newest first; repeats are numbered oldest first (see ParseResult) so keys
     # stay put in later exports. One pass, rows never held.
     result = ParseResult(SOURCE, newest_first=True, sink=sink)
-    _, reader = csvfile.rows(
+    _header, reader = csvfile.rows(
         stream,
         ["date", "time of day", "category", "rating/amount", "detail", "notes"],
         progress=progress,

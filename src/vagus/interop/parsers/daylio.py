@@ -172,7 +172,7 @@ def parse(
         # Daylio records only what was ticked. Between the first and last day an activity was
         # used, a day with entries but without it counts as "no"; outside that span, unknown.
         for day in sorted(d for d in entry_days if first <= d <= last):
-            line, when = days.get(day, (0, None))
+            line, ticked_at = days.get(day, (0, None))
             result.add(
                 Record(
                     line,
@@ -180,7 +180,7 @@ def parse(
                     SOURCE,
                     f"{day.isoformat()}|activity|{folded}",
                     day,
-                    when,
+                    ticked_at,
                     measure,
                     1.0 if day in days else 0.0,
                 )

@@ -132,7 +132,7 @@ def _day_numbers(index: pd.Index, what: str) -> NDArray[np.int64]:
     if stamps.tz is not None:
         stamps = stamps.tz_localize(None)
     days = stamps.values.astype("datetime64[D]")
-    numbers = days.astype(np.int64)
+    numbers: np.ndarray = days.astype(np.int64)  # pandas is untyped here
     numbers[np.isnat(days)] = np.iinfo(np.int64).min
     return numbers
 

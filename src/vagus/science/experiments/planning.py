@@ -96,7 +96,8 @@ def simulate_ar1(
     """``(n_series, n_days)`` stationary Gaussian AR(1) paths with marginal SD ``sd``."""
     shocks = rng.standard_normal((n_series, n_days))
     shocks[:, 1:] *= math.sqrt(1.0 - autocorrelation**2)
-    return sd * signal.lfilter([1.0], [1.0, -autocorrelation], shocks, axis=1)
+    paths: np.ndarray = sd * signal.lfilter([1.0], [1.0, -autocorrelation], shocks, axis=1)
+    return paths  # scipy is untyped
 
 
 def power(

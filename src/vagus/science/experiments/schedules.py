@@ -167,7 +167,7 @@ class Schedule:
             raise ValueError(f"schedule dict lacks {', '.join(sorted(missing))}")
         schedule = cls(
             start=_as_date(data["start"], "start"),
-            conditions=tuple(data["conditions"]),  # type: ignore[arg-type]
+            conditions=tuple(data["conditions"]),
             period_days=data["period_days"],
             pairs=data["pairs"],
             washout_days=data.get("washout_days", 0),
@@ -188,7 +188,7 @@ def _check_conditions(conditions: Any) -> tuple[str, str]:
         or names[0] == names[1]
     ):
         raise ValueError(f"conditions must be two distinct, non-empty names, got {conditions!r}")
-    return names  # type: ignore[return-value]
+    return names
 
 
 def _check_lengths(period_days: Any, pairs: Any, washout_days: Any) -> None:

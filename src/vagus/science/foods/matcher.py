@@ -11,7 +11,7 @@ their implementation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -189,7 +189,7 @@ class Matcher:
                 return False
         return True
 
-    def _phrase_at(self, i: int, table: dict[tuple[str, ...], object], longest: int = 3) -> int:
+    def _phrase_at(self, i: int, table: Mapping[tuple[str, ...], object], longest: int = 3) -> int:
         for length in range(min(longest, len(self.tokens) - i), 0, -1):
             if tuple(self.tokens[i : i + length]) in table:
                 return length
@@ -409,8 +409,8 @@ class Matcher:
                 i += 1
                 continue
             food = self._exact_food(i)
-            modifier = self._phrase_at(i, MODIFIERS)  # type: ignore[arg-type]
-            negation = self._phrase_at(i, NEGATIONS, longest=2)  # type: ignore[arg-type]
+            modifier = self._phrase_at(i, MODIFIERS)
+            negation = self._phrase_at(i, NEGATIONS, longest=2)
             best_phrase = max(modifier, negation)
             if food is not None and food[1] > best_phrase:
                 end = i + food[1]

@@ -167,7 +167,8 @@ def _mode_counts(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
     new_run[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
     run_start = np.maximum.accumulate(np.where(new_run, position, 0), axis=1)
     run_length = np.where(np.isfinite(ordered), position - run_start + 1, 0)
-    return run_length.max(axis=1)
+    counts: np.ndarray = run_length.max(axis=1)
+    return counts
 
 
 def screen(frame: pd.DataFrame, outcome: str, lags: Iterable[int], min_days: int) -> Screen:

@@ -47,7 +47,8 @@ class SimulatedDiary:
 def _ar1(rng: np.random.Generator, phi: float, size: tuple[int, ...]) -> np.ndarray:
     """Stationary AR(1) series with unit variance along the last axis (after burn-in)."""
     eps = rng.normal(size=(*size[:-1], size[-1] + _BURN_IN)) * np.sqrt(1 - phi**2)
-    return lfilter([1.0], [1.0, -phi], eps, axis=-1)[..., _BURN_IN:]
+    series: np.ndarray = lfilter([1.0], [1.0, -phi], eps, axis=-1)  # scipy is untyped
+    return series[..., _BURN_IN:]
 
 
 def simulate_diary(

@@ -107,7 +107,7 @@ def days_needed(
     _, usable, _ = controls(frame, outcome)
     x = frame[factor].shift(lag).to_numpy()
     values = x[usable & ~np.isnan(x)]
-    n = values.size
+    n = int(values.size)
     if n:
         _, counts = np.unique(values, return_counts=True)
         away_from_mode = n - int(counts.max())

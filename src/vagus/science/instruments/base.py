@@ -265,7 +265,7 @@ def _lenient_number(value: object) -> float | None:
     if isinstance(value, str):
         value = value.strip()
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]  # float() is the check; refusals caught below
     except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None

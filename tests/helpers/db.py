@@ -1,8 +1,8 @@
-"""Test helpers that need Django (kept apart so tests_helpers stays importable without it)."""
+"""Test helpers that need Django (kept apart so ``tests.helpers`` imports without it)."""
 
 from __future__ import annotations
 
-from tests_helpers import PASSWORD
+from tests.helpers import PASSWORD
 
 
 def make_person(username: str, time_zone: str = "Europe/London"):

@@ -1,4 +1,4 @@
-"""Shared constants for tests (importable because tests/ is on the path via conftest)."""
+"""Shared test helpers that need no Django (those that do are in ``tests.helpers.db``)."""
 
 from __future__ import annotations
 
