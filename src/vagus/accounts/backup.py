@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vagus.accounts.models import AccessToken, validate_time_zone
 from vagus.backup.registry import RestoreContext, not_restored, restorer, section
 from vagus.backup.rows import Flag, Id, Moment, Row, RowProblem, Text, parse_row
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class AccountRow(Row):
@@ -28,7 +31,7 @@ class AccessTokenRow(Row):
 
 
 @section("account", row=AccountRow, many=False)
-def export_account(user: Any) -> AccountRow:
+def export_account(user: User) -> AccountRow:
     return AccountRow(
         id=str(user.uuid),
         username=user.username,
@@ -39,7 +42,7 @@ def export_account(user: Any) -> AccountRow:
 
 
 @section("access_tokens", model="accounts.AccessToken", row=AccessTokenRow)
-def export_tokens(user: Any) -> list[AccessTokenRow]:
+def export_tokens(user: User) -> list[AccessTokenRow]:
     return [
         AccessTokenRow(id=str(t.uuid), name=t.name, created=t.created, last_used=t.last_used)
         for t in AccessToken.objects.owned_by(user)
@@ -53,7 +56,7 @@ not_restored(
 
 
 @restorer("account", order=0, holds_data=False)
-def restore_account(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_account(user: User, data: Any, ctx: RestoreContext) -> int:
     row = parse_row("account", data, AccountRow)
     try:
         validate_time_zone(row.time_zone)

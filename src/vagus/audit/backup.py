@@ -6,13 +6,16 @@ itself is recorded in the new account.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
 from vagus.audit.models import ACTIONS, AuditEvent
 from vagus.backup.registry import not_restored, section
 from vagus.backup.rows import Id, Moment, Row, Text
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class AuditEventRow(Row):
@@ -24,7 +27,7 @@ class AuditEventRow(Row):
 
 
 @section("audit_events", model="audit.AuditEvent", row=AuditEventRow)
-def export_events(user: Any) -> list[AuditEventRow]:
+def export_events(user: User) -> list[AuditEventRow]:
     return [
         AuditEventRow(
             id=str(e.uuid),

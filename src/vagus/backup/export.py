@@ -9,15 +9,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 import vagus
 from vagus.backup import registry
 
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
-def export_user_data(user: Any) -> dict[str, Any]:
+
+def export_user_data(user: User) -> dict[str, Any]:
     document: dict[str, Any] = {
         "format": registry.FORMAT,
         "format_version": registry.FORMAT_VERSION,

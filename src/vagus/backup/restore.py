@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
@@ -21,6 +21,9 @@ from vagus.backup.registry import FORMAT, FORMAT_VERSION, sections_by_model
 from vagus.backup.rows import RowProblem
 from vagus.safety.restored_alerts import raise_missing_alerts
 from vagus.text import unsafe_texts
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 log = logging.getLogger(__name__)
 META = {"format", "format_version", "vagus_version", "exported_at"}
@@ -89,7 +92,7 @@ def check(document: dict[str, Any]) -> list[str]:
     return problems
 
 
-def holds_data(user: Any) -> list[str]:
+def holds_data(user: User) -> list[str]:
     """Sections in which this account already has rows."""
     from django.apps import apps
 
@@ -104,7 +107,7 @@ def holds_data(user: Any) -> list[str]:
     return found
 
 
-def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> RestoreReport:
+def restore(user: User, document: dict[str, Any], *, dry_run: bool = False) -> RestoreReport:
     """Restore ``document`` into ``user``'s empty account, in one transaction.
 
     A dry run does the whole restore and rolls it back, so it checks exactly what a real
@@ -154,7 +157,7 @@ def restore(user: Any, document: dict[str, Any], *, dry_run: bool = False) -> Re
 
 
 def _restore_section(
-    restorer: registry.Restorer, user: Any, document: dict[str, Any], ctx: registry.RestoreContext
+    restorer: registry.Restorer, user: User, document: dict[str, Any], ctx: registry.RestoreContext
 ) -> int:
     """One section; a value its restore function could not read refuses the whole backup."""
     try:

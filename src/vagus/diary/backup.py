@@ -10,7 +10,7 @@ export carries (``created``) are kept, written after the row exists because Djan
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -29,6 +29,9 @@ from vagus.backup.rows import (
 )
 from vagus.diary import kinds, nutrition
 from vagus.diary.models import CustomFood, DayNote, Meal, Measure, Observation
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class MeasureRow(Row):
@@ -107,18 +110,18 @@ class CustomFoodRow(Row):
 
 
 @section("measures", model="diary.Measure", row=MeasureRow)
-def export_measures(user: Any) -> list[MeasureRow]:
+def export_measures(user: User) -> list[MeasureRow]:
     return [MeasureRow.of(m) for m in Measure.objects.owned_by(user)]
 
 
 @section("observations", model="diary.Observation", row=ObservationRow)
-def export_observations(user: Any) -> list[ObservationRow]:
+def export_observations(user: User) -> list[ObservationRow]:
     rows = Observation.objects.owned_by(user).select_related("measure").order_by("day", "id")
     return [ObservationRow.of(o) for o in rows]
 
 
 @section("day_notes", model="diary.DayNote", row=DayNoteRow)
-def export_notes(user: Any) -> list[DayNoteRow]:
+def export_notes(user: User) -> list[DayNoteRow]:
     return [
         DayNoteRow(day=n.day, note=n.text, supplement_name=n.supplement_name)
         for n in DayNote.objects.owned_by(user)
@@ -126,7 +129,7 @@ def export_notes(user: Any) -> list[DayNoteRow]:
 
 
 @section("meals", model="diary.Meal", row=MealRow)
-def export_meals(user: Any) -> list[MealRow]:
+def export_meals(user: User) -> list[MealRow]:
     return [
         MealRow(
             id=str(m.uuid),
@@ -141,7 +144,7 @@ def export_meals(user: Any) -> list[MealRow]:
 
 
 @section("custom_foods", model="diary.CustomFood", row=CustomFoodRow)
-def export_custom_foods(user: Any) -> list[CustomFoodRow]:
+def export_custom_foods(user: User) -> list[CustomFoodRow]:
     return [
         CustomFoodRow(
             id=str(f.uuid), name=f.name, groups=list(f.groups), plant=f.plant, created=f.created
@@ -151,7 +154,7 @@ def export_custom_foods(user: Any) -> list[CustomFoodRow]:
 
 
 @restorer("measures", order=10)
-def restore_measures(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_measures(user: User, data: Any, ctx: RestoreContext) -> int:
     created = []
     builtin = set(Measure.objects.filter(owner__isnull=True).values_list("code", flat=True))
     for i, row in enumerate(parse_rows("measures", data, MeasureRow)):
@@ -182,7 +185,7 @@ def restore_measures(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("custom_foods", order=15)
-def restore_custom_foods(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_custom_foods(user: User, data: Any, ctx: RestoreContext) -> int:
     rows = parse_rows("custom_foods", data, CustomFoodRow)
     for row in rows:
         food = CustomFood.objects.create(
@@ -194,7 +197,7 @@ def restore_custom_foods(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("observations", order=20)
-def restore_observations(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_observations(user: User, data: Any, ctx: RestoreContext) -> int:
     measures = {m.code: m for m in Measure.objects.available_to(user)}
     rows = parse_rows("observations", data, ObservationRow)
     pending = []
@@ -227,7 +230,7 @@ def restore_observations(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("day_notes", order=30)
-def restore_notes(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_notes(user: User, data: Any, ctx: RestoreContext) -> int:
     notes = [
         DayNote(owner=user, day=row.day, text=row.note, supplement_name=row.supplement_name[:120])
         for row in parse_rows("day_notes", data, DayNoteRow)
@@ -252,7 +255,7 @@ def _analysis(data: Any) -> dict[str, Any] | None:
 
 
 @restorer("meals", order=30)
-def restore_meals(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_meals(user: User, data: Any, ctx: RestoreContext) -> int:
     # A readable analysis is restored as it was (the backup is the record); one the app
     # cannot read is made again, and the day measures are made exact from the analyses.
     meals = [

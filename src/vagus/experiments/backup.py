@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -28,6 +28,9 @@ from vagus.experiments.models import (
 )
 from vagus.safety.medication import MEDICATION_REFUSAL, mentions_medication
 from vagus.science.experiments import Schedule
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 EXPERIMENTS, ADHERENCE = "experiments", "experiment_adherence"
 _STATUS_CODES = [code for code, _ in STATUSES]
@@ -86,13 +89,13 @@ class AdherenceRow(Row):
 
 
 @section(EXPERIMENTS, model="experiments.Experiment", row=ExperimentRow)
-def export_experiments(user: Any) -> list[ExperimentRow]:
+def export_experiments(user: User) -> list[ExperimentRow]:
     rows = Experiment.objects.owned_by(user).order_by("created", "id")
     return [ExperimentRow.of(e) for e in rows]
 
 
 @section(ADHERENCE, model="experiments.AdherenceAnswer", row=AdherenceRow)
-def export_adherence(user: Any) -> list[AdherenceRow]:
+def export_adherence(user: User) -> list[AdherenceRow]:
     return [
         AdherenceRow(
             id=str(a.uuid), experiment=str(a.experiment.uuid), day=a.day, followed=a.followed
@@ -171,7 +174,7 @@ def _smallest_change(i: int, value: float, outcome: str) -> float:
 
 
 @restorer(EXPERIMENTS, order=80)
-def restore_experiments(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_experiments(user: User, data: Any, ctx: RestoreContext) -> int:
     today = user.today()  # the account's time zone is restored first
     unfinished: dict[str, int] = {}  # outcome → row of its unfinished experiment
     created = []
@@ -228,7 +231,7 @@ def restore_experiments(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer(ADHERENCE, order=81)
-def restore_adherence(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_adherence(user: User, data: Any, ctx: RestoreContext) -> int:
     rows = parse_rows(ADHERENCE, data, AdherenceRow)
     answers = []
     seen: dict[tuple[int, date], int] = {}  # (experiment, day) → row

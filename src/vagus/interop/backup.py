@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -10,6 +10,9 @@ from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import Day, Id, Moment, Number, Row, Text, parse_rows, problem
 from vagus.diary.models import Measure
 from vagus.interop.models import ImportedEntry, ImportJob
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 
 class ImportedEntryRow(Row):
@@ -41,7 +44,7 @@ class ImportJobRow(Row):
 
 
 @section("imported_entries", model="interop.ImportedEntry", row=ImportedEntryRow)
-def export_entries(user: Any) -> list[ImportedEntryRow]:
+def export_entries(user: User) -> list[ImportedEntryRow]:
     rows = (
         ImportedEntry.objects.owned_by(user)
         .select_related("observation", "measure")
@@ -65,7 +68,7 @@ def export_entries(user: Any) -> list[ImportedEntryRow]:
 
 
 @section("import_jobs", model="interop.ImportJob", row=ImportJobRow)
-def export_jobs(user: Any) -> list[ImportJobRow]:
+def export_jobs(user: User) -> list[ImportJobRow]:
     return [
         ImportJobRow(
             id=str(j.uuid),
@@ -86,7 +89,7 @@ def export_jobs(user: Any) -> list[ImportJobRow]:
 
 
 @restorer("imported_entries", order=60)
-def restore_entries(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_entries(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "imported_entries"
     measures = {m.code: m for m in Measure.objects.owned_by(user)}
     entries = []
@@ -114,7 +117,7 @@ def restore_entries(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("import_jobs", order=70, holds_data=False)
-def restore_jobs(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_jobs(user: User, data: Any, ctx: RestoreContext) -> int:
     rows = parse_rows("import_jobs", data, ImportJobRow)
     for row in rows:
         status = row.status

@@ -6,7 +6,7 @@ follows its response by the id the response had in the backup.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -14,6 +14,9 @@ from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import Day, Flag, Id, Moment, Number, Row, Text, Whole, parse_rows, problem
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.science import instruments
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 # Where a safety alert can come from: a questionnaire answer (stored, or refused with a
 # self-harm answer in it), or crisis language in the tools.
@@ -52,7 +55,7 @@ class AlertRow(Row):
 
 
 @section("questionnaire_responses", model="questionnaires.QuestionnaireResponse", row=ResponseRow)
-def export_responses(user: Any) -> list[ResponseRow]:
+def export_responses(user: User) -> list[ResponseRow]:
     return [
         ResponseRow(
             id=str(r.uuid),
@@ -71,7 +74,7 @@ def export_responses(user: Any) -> list[ResponseRow]:
 
 
 @section("questionnaire_schedules", model="questionnaires.Schedule", row=ScheduleRow)
-def export_schedules(user: Any) -> list[ScheduleRow]:
+def export_schedules(user: User) -> list[ScheduleRow]:
     return [
         ScheduleRow(
             id=str(s.uuid), instrument=s.instrument, every_days=s.every_days, enabled=s.enabled
@@ -81,7 +84,7 @@ def export_schedules(user: Any) -> list[ScheduleRow]:
 
 
 @section("safety_alerts", model="questionnaires.SafetyAlert", row=AlertRow)
-def export_alerts(user: Any) -> list[AlertRow]:
+def export_alerts(user: User) -> list[AlertRow]:
     return [
         AlertRow(
             id=str(a.uuid),
@@ -95,7 +98,7 @@ def export_alerts(user: Any) -> list[AlertRow]:
 
 
 @restorer("questionnaire_responses", order=40)
-def restore_responses(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_responses(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "questionnaire_responses"
     totals = ctx.extra.get("questionnaire_totals", {})
     rows = parse_rows(section, data, ResponseRow)
@@ -126,7 +129,7 @@ def restore_responses(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("questionnaire_schedules", order=40)
-def restore_schedules(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_schedules(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "questionnaire_schedules"
     schedules = []
     for i, row in enumerate(parse_rows(section, data, ScheduleRow)):
@@ -150,7 +153,7 @@ def restore_schedules(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("safety_alerts", order=50)
-def restore_alerts(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_alerts(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "safety_alerts"
     rows = parse_rows(section, data, AlertRow)
     for i, row in enumerate(rows):

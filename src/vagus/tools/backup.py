@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -38,6 +38,9 @@ from vagus.backup.rows import (
 from vagus.tools import catalog
 from vagus.tools.actions import MAX_SESSION_SECONDS, MAX_TEXT, MAX_WORRY, MINDFULNESS, SOURCE
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolPreferences, ToolSession, Worry
+
+if TYPE_CHECKING:
+    from vagus.accounts.models import User
 
 DECRYPTED = "Decrypted; encrypted again on restore."
 
@@ -125,13 +128,13 @@ class JournalEntryRow(Row):
 
 
 @section("tool_sessions", model="tools.ToolSession", row=ToolSessionRow)
-def export_sessions(user: Any) -> list[ToolSessionRow]:
+def export_sessions(user: User) -> list[ToolSessionRow]:
     rows = ToolSession.objects.owned_by(user).order_by("started", "id")
     return [ToolSessionRow.of(s) for s in rows]
 
 
 @section("tool_preferences", model="tools.ToolPreferences", row=ToolPreferencesRow)
-def export_preferences(user: Any) -> list[ToolPreferencesRow]:
+def export_preferences(user: User) -> list[ToolPreferencesRow]:
     return [
         ToolPreferencesRow(id=str(p.uuid), worry_time=p.worry_time)
         for p in ToolPreferences.objects.owned_by(user)
@@ -139,18 +142,18 @@ def export_preferences(user: Any) -> list[ToolPreferencesRow]:
 
 
 @section("worries", model="tools.Worry", row=WorryRow)
-def export_worries(user: Any) -> list[WorryRow]:
+def export_worries(user: User) -> list[WorryRow]:
     return [WorryRow.of(w) for w in Worry.objects.owned_by(user).order_by("parked_at", "id")]
 
 
 @section("thought_records", model="tools.ThoughtRecord", row=ThoughtRecordRow)
-def export_thought_records(user: Any) -> list[ThoughtRecordRow]:
+def export_thought_records(user: User) -> list[ThoughtRecordRow]:
     rows = ThoughtRecord.objects.owned_by(user).order_by("created", "id")
     return [ThoughtRecordRow.of(r) for r in rows]
 
 
 @section("journal_entries", model="tools.JournalEntry", row=JournalEntryRow)
-def export_journal(user: Any) -> list[JournalEntryRow]:
+def export_journal(user: User) -> list[JournalEntryRow]:
     rows = JournalEntry.objects.owned_by(user).order_by("created", "id")
     return [JournalEntryRow.of(e) for e in rows]
 
@@ -180,7 +183,7 @@ def _minutes_observations(ctx: RestoreContext) -> dict[datetime, list[Any]]:
 
 
 @restorer("tool_sessions", order=85)
-def restore_sessions(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_sessions(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "tool_sessions"
     minutes = _minutes_observations(ctx)
     rows = parse_rows(section, data, ToolSessionRow)
@@ -226,7 +229,7 @@ def restore_sessions(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("tool_preferences", order=86, holds_data=False)
-def restore_preferences(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_preferences(user: User, data: Any, ctx: RestoreContext) -> int:
     # Settings, not data (like the account's time zone): they replace what the account has.
     section = "tool_preferences"
     rows = parse_rows(section, data, ToolPreferencesRow)
@@ -241,7 +244,7 @@ def restore_preferences(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("worries", order=87)
-def restore_worries(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_worries(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "worries"
     rows = parse_rows(section, data, WorryRow)
     worries = []
@@ -255,7 +258,7 @@ def restore_worries(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("thought_records", order=88)
-def restore_thought_records(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_thought_records(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "thought_records"
     rows = parse_rows(section, data, ThoughtRecordRow)
     records = []
@@ -281,7 +284,7 @@ def restore_thought_records(user: Any, data: Any, ctx: RestoreContext) -> int:
 
 
 @restorer("journal_entries", order=89)
-def restore_journal(user: Any, data: Any, ctx: RestoreContext) -> int:
+def restore_journal(user: User, data: Any, ctx: RestoreContext) -> int:
     section = "journal_entries"
     rows = parse_rows(section, data, JournalEntryRow)
     entries = []
