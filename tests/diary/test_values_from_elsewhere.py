@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from tests.helpers import zone_far_from_midnight
 
 from vagus.diary.models import Observation
 from vagus.insights.queries import daily_frame
@@ -23,7 +24,14 @@ def _mindfulness(user, day):
     return sorted(rows.values_list("source", "value"))
 
 
+def _far_from_midnight(person):
+    # A five-minute session that ended just after midnight began yesterday.
+    person.time_zone = zone_far_from_midnight()
+    person.save()
+
+
 def test_a_breathing_session_shows_on_today_and_in_the_api(person, person_client, api):
+    _far_from_midnight(person)
     tools.record_session(person, "breathing", 300)
     page = person_client.get(reverse("diary:today")).content.decode()
     assert "5 min</strong> from your breathing session" in page
@@ -44,6 +52,7 @@ def test_a_breathing_session_shows_on_today_and_in_the_api(person, person_client
 def test_saving_the_check_in_keeps_the_tool_minutes_and_insights_add_them_once(
     person, person_client
 ):
+    _far_from_midnight(person)
     today = person.today()
     tools.record_session(person, "breathing", 300)
     page = person_client.get(reverse("diary:today")).content.decode()

@@ -26,3 +26,17 @@ def serious(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+def zone_far_from_midnight() -> str:
+    """A time zone where it is now around midday, for tests whose "today" must not roll over
+    while they run (or start a few minutes before a local midnight)."""
+    from datetime import UTC, datetime
+
+    hour = datetime.now(UTC).hour
+    offset = 12 - hour  # Etc/GMT-N is N hours *ahead* of UTC (the POSIX sign is reversed)
+    if offset > 12:
+        offset -= 24
+    if offset < -12:
+        offset += 24
+    return "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tests.helpers import zone_far_from_midnight
 
 from vagus.diary import actions as diary_actions
 from vagus.diary.models import Observation
@@ -31,6 +32,8 @@ def test_day_is_the_persons_local_day_when_the_session_began(other_person):
 
 
 def test_checkin_value_stays_separate(person):
+    person.time_zone = zone_far_from_midnight()  # a session just after midnight began yesterday
+    person.save()
     today = person.today()
     diary_actions.save_checkin(person, today, {"mindfulness_minutes": 10})
     actions.record_session(person, "breathing", 120)
