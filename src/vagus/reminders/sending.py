@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -66,20 +67,28 @@ class Outcome:
 def send_due(now: datetime) -> Outcome:
     """Send every reminder due at ``now`` (aware), retry those waiting, record failures."""
     outcome = Outcome()
-    due = (
-        Reminder.objects.filter(enabled=True)
-        .filter(Q(next_at__lte=now) | Q(next_at__isnull=True))
-        .select_related("owner", "owner__reminder_profile")
+    # Most minutes nothing is due: ask for ids first (cheap), load rows only when there are.
+    due = _ids(
+        Reminder.objects.filter(enabled=True).filter(Q(next_at__lte=now) | Q(next_at__isnull=True))
     )
-    for reminder in due:
-        _take_slot(reminder, now, outcome)
-    for reminder in Reminder.objects.filter(snooze_until__lte=now).select_related("owner"):
-        _take_snooze(reminder, now, outcome)
-    waiting = Delivery.objects.filter(status=PENDING, next_try_at__lte=now)
-    for delivery in waiting.select_related("owner"):
-        if _claim(delivery, now):
-            deliver(delivery, now, outcome)
+    if due:
+        rows = Reminder.objects.filter(pk__in=due)
+        for reminder in rows.select_related("owner", "owner__reminder_profile"):
+            _take_slot(reminder, now, outcome)
+    snoozed = _ids(Reminder.objects.filter(snooze_until__lte=now))
+    if snoozed:
+        for reminder in Reminder.objects.filter(pk__in=snoozed).select_related("owner"):
+            _take_snooze(reminder, now, outcome)
+    waiting = _ids(Delivery.objects.filter(status=PENDING, next_try_at__lte=now))
+    if waiting:
+        for delivery in Delivery.objects.filter(pk__in=waiting).select_related("owner"):
+            if _claim(delivery, now):
+                deliver(delivery, now, outcome)
     return outcome
+
+
+def _ids(rows: Any) -> list[int]:
+    return list(rows.values_list("pk", flat=True))
 
 
 def _profile(reminder: Reminder) -> ReminderProfile:
