@@ -12,7 +12,7 @@ from tests.helpers.db import make_person
 from tests.reminders.clock import around, drive
 from vagus.diary.actions import save_checkin
 from vagus.reminders import actions
-from vagus.reminders.models import CHECKIN, PAUSE, QUESTIONNAIRE, SENT, Delivery, WORRY_TIME
+from vagus.reminders.models import CHECKIN, PAUSE, QUESTIONNAIRE, SENT, WORRY_TIME, Delivery
 from vagus.reminders.sending import send_due
 
 pytestmark = pytest.mark.django_db

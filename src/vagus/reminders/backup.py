@@ -3,8 +3,8 @@
 Reminder settings (what, when, how; quiet hours; the email address) are the person's and are
 restored. The sent-reminders history is exported but operational, so it is not restored (a
 restored account starts a fresh history), and the calendar feed's secret never leaves the
-server: a restored account makes a new feed address. A restored email address must be
-confirmed again, since the new server never saw the confirmation.
+server: a restored account makes a new feed address. An address confirmed before stays
+confirmed: the person confirmed it, and the backup is theirs.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def restore_settings(user: User, data: Any, ctx: RestoreContext) -> int:
             owner=user,
             defaults={
                 "email": row.email[:254],
-                "email_verified": False,  # confirmed again on this server
+                "email_verified": row.email_verified and bool(row.email),
                 "quiet_start": row.quiet_start,
                 "quiet_end": row.quiet_end,
             },
