@@ -44,7 +44,7 @@ class ReminderSettingsRow(Row):
 
 class ReminderRow(Row):
     id: Id | None = None
-    kind: Text = Field(json_schema_extra={"enum": sorted(KIND_CODES)})
+    kind: Text = Field(json_schema_extra={"enum": [*sorted(KIND_CODES)]})
     at: Clock
     days: list[int]
     channels: list[Text]

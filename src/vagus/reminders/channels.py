@@ -7,6 +7,7 @@ raises :class:`TemporaryFailure` when trying again later may work.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import smtplib
 from typing import TYPE_CHECKING
@@ -59,7 +60,7 @@ def send_email(delivery: Delivery, profile: ReminderProfile | None) -> None:
 
 def send_push(delivery: Delivery) -> None:
     try:
-        from vagus.push import delivery as push  # type: ignore[attr-defined,unused-ignore]
+        push = importlib.import_module("vagus.push.delivery")
     except ImportError:  # this install has no push support
         return
     payload = {

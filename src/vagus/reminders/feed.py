@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-import icalendar
+import icalendar  # type: ignore[import-untyped]  # no type information published
 
 from vagus.reminders import links, queries, wording
 from vagus.reminders.models import CALENDAR, WORRY_TIME

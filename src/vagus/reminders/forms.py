@@ -45,12 +45,14 @@ class ReminderForm(forms.Form):
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         self.kind = kind
         self.title = dict(KINDS)[kind]
-        super().__init__(*args, prefix=kind, **kwargs)
+        kwargs["prefix"] = kind
+        super().__init__(*args, **kwargs)
         if kind == WORRY_TIME:
             del self.fields["at"]  # it follows the worry time set in the worry tool
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("enabled"):
             if not data.get("days"):
                 self.add_error("days", "Pick at least one day.")
@@ -76,7 +78,8 @@ class QuietHoursForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (data.get("quiet_start") is None) != (data.get("quiet_end") is None):
             raise forms.ValidationError("Give both times for quiet hours, or neither.")
         return data
