@@ -24,7 +24,7 @@ class ReminderForm(forms.Form):
 
     enabled = forms.BooleanField(label="Remind me", required=False)
     at = forms.TimeField(
-        label="At",
+        label="Time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"invalid": "Give a time like 08:30."},
