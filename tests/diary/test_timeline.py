@@ -112,7 +112,8 @@ def test_unknown_range_falls_back_to_30_days(person_client):
 def test_gaps_break_the_line():
     start = date(2026, 1, 1)
     values = {start: 3.0, start + timedelta(days=1): 4.0, start + timedelta(days=5): 6.0}
-    svg = panel(Series("Anxiety", values, low=0, high=10), start, start + timedelta(days=9),
-                chart_id="t")
+    svg = panel(
+        Series("Anxiety", values, low=0, high=10), start, start + timedelta(days=9), chart_id="t"
+    )
     assert svg.count("<polyline") == 1  # days 1–2 joined
     assert svg.count("<circle") == 3  # every day is a mark; day 6 stands alone

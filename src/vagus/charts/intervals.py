@@ -72,8 +72,15 @@ def interval_chart(
     plot_bottom = y
     height = plot_bottom + AXIS
     parts = [
-        svg_open(chart_id, width=WIDTH, height=height, title=title, description=desc,
-                 css="vchart interval-chart", axis="y")
+        svg_open(
+            chart_id,
+            width=WIDTH,
+            height=height,
+            title=title,
+            description=desc,
+            css="vchart interval-chart",
+            axis="y",
+        )
     ]
     for t in ticks:  # faint grid lines in each bar strip only
         parts.extend(
@@ -108,8 +115,12 @@ def interval_chart(
         )
         reading = f"{number(row.estimate)}" + (f" (95 % range {span})" if span != "—" else "")
         parts.append(
-            marks.mark(f"row-{index}", f"{row.label}: {reading}",
-                       shape + marks.dot(x(row.estimate), middle, 5.5), y=middle)
+            marks.mark(
+                f"row-{index}",
+                f"{row.label}: {reading}",
+                shape + marks.dot(x(row.estimate), middle, 5.5),
+                y=middle,
+            )
         )
         days = () if row.days is None else (str(row.days),)
         table_rows.append((row.label, number(row.estimate), span, *days))

@@ -15,13 +15,14 @@ from vagus.charts.layout import WIDTH, text_width
 from vagus.charts.ticks import date_text, tick_text
 
 
-def mark(key: str, title: str, shape: str, *, x: float | None = None, y: float | None = None) -> str:
+def mark(
+    key: str, title: str, shape: str, *, x: float | None = None, y: float | None = None
+) -> str:
     where = (f' data-x="{x:.1f}"' if x is not None else "") + (
         f' data-y="{y:.1f}"' if y is not None else ""
     )
     return (
-        f'<g class="mark" data-key="{escape(key)}"{where}><title>{escape(title)}</title>'
-        f"{shape}</g>"
+        f'<g class="mark" data-key="{escape(key)}"{where}><title>{escape(title)}</title>{shape}</g>'
     )
 
 
@@ -29,9 +30,7 @@ def dot(x: float, y: float, r: float = 4, css: str = "dot") -> str:
     return f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{r:g}"/>'
 
 
-def y_axis(
-    ticks: Sequence[float], y: Callable[[float], float], left: float, right: float
-) -> str:
+def y_axis(ticks: Sequence[float], y: Callable[[float], float], left: float, right: float) -> str:
     """Grid lines across the plot and their numbers in the margin on the left."""
     return "".join(
         f'<line class="grid" x1="{left}" x2="{right}" y1="{y(t):.1f}" y2="{y(t):.1f}"/>'
@@ -60,16 +59,18 @@ def x_axis_dates(
     for day in ticks:
         parts.append(
             f'<line class="axis" x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{y_line}" '
-            f'y2="{y_line + 4}"/>' + _label(x(day), y_line + 18, date_text(day, ticks))
+            f'y2="{y_line + 4}"/>' + _label(x(day), y_line + 18, date_text(day, ticks), "tick date")
         )
     return "".join(parts)
 
 
-def _label(x: float, y: float, text: str) -> str:
+def _label(x: float, y: float, text: str, css: str = "tick") -> str:
     """A tick label centred on its tick, or ending (starting) there at the canvas's edges."""
     half = text_width(text) / 2
     anchor = "end" if x + half > WIDTH - 2 else "start" if x - half < 2 else "middle"
-    return f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
+    return (
+        f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
+    )
 
 
 def wrap(text: str, width: float) -> list[str]:

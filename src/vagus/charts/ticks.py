@@ -68,9 +68,9 @@ def _next_month(day: date) -> date:
 
 
 def date_text(day: date, ticks: list[date]) -> str:
-    """"3 Mar" between days; "Mar" (or "Jan 2027") when the ticks are months apart."""
-    months_apart = len(ticks) > 1 and all(d.day == 1 for d in ticks) and (
-        (ticks[1] - ticks[0]).days >= 28
+    """ "3 Mar" between days; "Mar" (or "Jan 2027") when the ticks are months apart."""
+    months_apart = (
+        len(ticks) > 1 and all(d.day == 1 for d in ticks) and ((ticks[1] - ticks[0]).days >= 28)
     )
     if not months_apart:
         return f"{day.day} {day:%b}"

@@ -39,9 +39,7 @@ def small_multiples(
 ) -> Chart:
     """A panel per measure from ``start`` to ``end``; gaps in the diary stay gaps."""
     return Chart(
-        tuple(
-            panel(s, start, end, chart_id=f"{chart_id}-{i}") for i, s in enumerate(series)
-        ),
+        tuple(panel(s, start, end, chart_id=f"{chart_id}-{i}") for i, s in enumerate(series)),
         hint="Tap or hover over a day to read its values.",
         css=css,
     )
@@ -74,9 +72,7 @@ def panel(series: Series, start: date, end: date, *, chart_id: str) -> str:
         ),
         f'<text class="panel-title" x="2" y="16">{escape(series.label)}</text>',
         marks.y_axis(y_ticks, y, LEFT, WIDTH - RIGHT),
-        marks.x_axis_dates(
-            date_ticks(start, end), x, TOP + PLOT_HEIGHT, LEFT, WIDTH - RIGHT
-        ),
+        marks.x_axis_dates(date_ticks(start, end), x, TOP + PLOT_HEIGHT, LEFT, WIDTH - RIGHT),
     ]
     radius = 3.5 if span <= 45 else 2
     for segment in segments(shown_values):

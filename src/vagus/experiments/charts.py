@@ -86,10 +86,10 @@ def period_chart(
             )
     rows = []
     for day, value in outcome.items():
-        period = schedule.period_on(day)
-        if period is None:
+        on = schedule.period_on(day)
+        if on is None:
             continue
-        condition = "B, " + b_label if period.letter == "B" else "A, as usual"
+        condition = "B, " + b_label if on.letter == "B" else "A, as usual"
         settling = "" if schedule.is_analysed(day) else ", settling in, not counted"
         when = f"{day:%a} {day.day} {day:%b}"
         parts.append(
@@ -100,8 +100,9 @@ def period_chart(
                 x=x(day) + day_w / 2,
             )
         )
-        rows.append((f"{when} {day.year}", f"{period.index + 1} ({period.letter})" + settling,
-                     f"{value:g}"))
+        rows.append(
+            (f"{when} {day.year}", f"{on.index + 1} ({on.letter})" + settling, f"{value:g}")
+        )
     parts.append(
         marks.x_axis_dates(
             date_ticks(schedule.start, schedule.end),

@@ -19,7 +19,14 @@ from vagus.charts.ticks import date_ticks, nice_ticks
 from vagus.insights.patterns import Week
 from vagus.svg import scale, svg_open
 
-__all__ = ["Chart", "Interval", "calendar_heatmap", "interval_chart", "shade_bounds", "weekly_chart"]
+__all__ = [
+    "Chart",
+    "Interval",
+    "calendar_heatmap",
+    "interval_chart",
+    "shade_bounds",
+    "weekly_chart",
+]
 
 # The calendar's canvas: at 390 px wide the text is drawn close to its nominal size.
 WIDTH = 360
@@ -54,8 +61,15 @@ def weekly_chart(weeks: Sequence[Week], *, chart_id: str, title: str, y_max: flo
         f"highest {max(w.mean for w in weeks):.1f}, latest {weeks[-1].mean:.1f}."
     )
     parts = [
-        svg_open(chart_id, width=CANVAS, height=height, title=title, description=desc,
-                 css="vchart weekly-chart", axis="x"),
+        svg_open(
+            chart_id,
+            width=CANVAS,
+            height=height,
+            title=title,
+            description=desc,
+            css="vchart weekly-chart",
+            axis="x",
+        ),
         marks.y_axis(ticks, y, left, CANVAS - right),
         marks.x_axis_dates(date_ticks(first, last), x, top + plot_h, left, CANVAS - right),
     ]
@@ -76,11 +90,13 @@ def weekly_chart(weeks: Sequence[Week], *, chart_id: str, title: str, y_max: flo
             f"{week.days} day{'s' if week.days != 1 else ''} logged"
         )
         parts.append(
-            marks.mark(week.start.isoformat(), title_text,
-                       shape + marks.dot(cx, y(week.mean), 4.5), x=cx)
+            marks.mark(
+                week.start.isoformat(), title_text, shape + marks.dot(cx, y(week.mean), 4.5), x=cx
+            )
         )
-        rows.append((f"{week.start.day} {week.start:%b %Y}", f"{week.mean:.1f}", span,
-                     str(week.days)))
+        rows.append(
+            (f"{week.start.day} {week.start:%b %Y}", f"{week.mean:.1f}", span, str(week.days))
+        )
     parts.append("</svg>")
     table = Table(
         f"{title}, oldest first",
