@@ -42,14 +42,15 @@ def date_ticks(start: date, end: date, *, most: int = 4) -> list[date]:
     span = (end - start).days
     if span <= 0:
         return [start]
-    for step in (1, 2, 3, 7, 14):
+    for step in (1, 2, 3, 7, 14, 21, 28):
         if span // step + 1 <= most:
             return [start + timedelta(days=i * step) for i in range(span // step + 1)]
     for months in (1, 2, 3, 6, 12):
         firsts = [d for d in _month_starts(start, end) if (d.month - 1) % months == 0]
-        if len(firsts) <= most:
-            return firsts or [start]
-    return [d for d in _month_starts(start, end) if d.month == 1] or [start]
+        if 2 <= len(firsts) <= most:
+            return firsts
+    years = [d for d in _month_starts(start, end) if d.month == 1]
+    return years if len(years) >= 2 else [start, end]
 
 
 def _month_starts(start: date, end: date) -> list[date]:

@@ -74,6 +74,11 @@ def panel(series: Series, start: date, end: date, *, chart_id: str) -> str:
         marks.y_axis(y_ticks, y, LEFT, WIDTH - RIGHT),
         marks.x_axis_dates(date_ticks(start, end), x, TOP + PLOT_HEIGHT, LEFT, WIDTH - RIGHT),
     ]
+    if not shown_values:
+        parts.append(
+            f'<text class="empty-note" x="{(LEFT + WIDTH - RIGHT) / 2}" '
+            f'y="{TOP + PLOT_HEIGHT / 2}" text-anchor="middle">Nothing logged in these days</text>'
+        )
     radius = 3.5 if span <= 45 else 2
     for segment in segments(shown_values):
         if len(segment) > 1:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from vagus.charts import WIDTH, Chart, Table, marks
 from vagus.charts.ticks import date_ticks, nice_ticks
+from vagus.charts.timeseries import shown
 from vagus.science.experiments import ExperimentResult, Schedule
 from vagus.svg import scale, svg_open
 
@@ -95,13 +96,13 @@ def period_chart(
         parts.append(
             marks.mark(
                 day.isoformat(),
-                f"{when}: {outcome_label} {value:g} ({condition}{settling})",
+                f"{when}: {outcome_label} {shown(value)} ({condition}{settling})",
                 marks.dot(x(day) + day_w / 2, y(value), 3, css="dot day-dot"),
                 x=x(day) + day_w / 2,
             )
         )
         rows.append(
-            (f"{when} {day.year}", f"{on.index + 1} ({on.letter})" + settling, f"{value:g}")
+            (f"{when} {day.year}", f"{on.index + 1} ({on.letter})" + settling, shown(value))
         )
     parts.append(
         marks.x_axis_dates(
