@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 import pytest
-
 from tests.helpers import PASSWORD, serious
 from tests.helpers.db import make_person
+
 from vagus.reminders.models import CHECKIN, Reminder
 from vagus.reminders.sending import send_due
 
