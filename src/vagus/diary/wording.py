@@ -49,3 +49,14 @@ def format_value(measure: Any, value: float) -> str:
     if kind == "minutes":
         return f"{value:g} min"
     return f"{value:g}"
+
+
+WELCOME_BACK = "Welcome back — log today, the past can wait."
+
+
+def days_logged(count: int, month: Any) -> str:
+    """ "12 days logged in December": what is there, never what is missing."""
+    name = f"{month:%B}"
+    if count == 0:
+        return f"No days logged in {name} yet."
+    return f"{count} day{'s' if count != 1 else ''} logged in {name}."
