@@ -91,10 +91,11 @@ def full_checkin(page: Any, url: str) -> dict[str, float]:
     page.locator(".checkin-more > summary").click()
     box = page.evaluate(
         """() => {
+            // The form's own box ends below its Save button (a sticky button's box is where
+            // it sticks, not where the form ends).
             const form = document.querySelector('form.checkin').getBoundingClientRect();
-            const save = document.querySelector('form.checkin .sticky-save').getBoundingClientRect();
-            return {top: form.top + window.scrollY, bottom: save.bottom + window.scrollY,
-                    questions: document.querySelectorAll('form.checkin fieldset.question').length};
+            const questions = document.querySelectorAll('form.checkin fieldset.question');
+            return {bottom: form.bottom + window.scrollY, questions: questions.length};
         }"""
     )
     # From the top of the page (the menu and the day's title come first) to the Save button.
@@ -153,9 +154,9 @@ def main() -> int:
     )
     for name, quick, full in rows:
         print(
-            f"{name:<12} {quick['questions']:>8.0f} {quick['taps']:>5.0f} {quick['scrolled']:>11.0f}"
-            f" {quick['seconds']:>8.2f} {full['questions']:>8.0f} {full['height']:>8.0f}"
-            f" {full['screens']:>8.1f}"
+            f"{name:<12} {quick['questions']:>8.0f} {quick['taps']:>5.0f}"
+            f" {quick['scrolled']:>11.0f} {quick['seconds']:>8.2f}"
+            f" {full['questions']:>8.0f} {full['height']:>8.0f} {full['screens']:>8.1f}"
         )
     print(
         f"{'goal':<12} {'':>8} {'≤' + str(GOALS['taps']):>5} {'≤' + str(GOALS['scrolled']):>11}"

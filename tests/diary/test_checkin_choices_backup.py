@@ -60,7 +60,13 @@ def test_a_choice_for_a_measure_the_backup_lacks_refuses_the_backup(person):
     arranged(person)
     document = json.loads(json.dumps(export_user_data(person)))
     document["measure_choices"].append(
-        {"measure": "my_nothing", "placement": "quick", "position": 0, "label": "", "direction": None}
+        {
+            "measure": "my_nothing",
+            "placement": "quick",
+            "position": 0,
+            "label": "",
+            "direction": None,
+        }
     )
     target = make_person("restored", person.time_zone)
     with pytest.raises(RestoreRefused):

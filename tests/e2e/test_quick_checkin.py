@@ -43,7 +43,7 @@ def test_the_quick_check_in_fits_one_screen_with_save(any_page, live_server, log
     assert page.evaluate("window.scrollY") == 0
     height = page.viewport_size["height"]
     save = box(page, "form.checkin .sticky-save button")
-    assert 0 <= save["y"] and save["y"] + save["height"] <= height
+    assert save["y"] >= 0 and save["y"] + save["height"] <= height
     # Every quick question is whole on the first screen, above the Save button.
     questions = page.locator("form.checkin > fieldset.question")
     for i in range(questions.count()):

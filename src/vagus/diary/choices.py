@@ -114,12 +114,10 @@ def labels_for(user: User) -> dict[str, str]:
     return {p.code: p.label for p in layout(user)}
 
 
-def measure_of(user: User, measure_id: object) -> Measure | None:
+def measure_of(user: User, measure_id: str) -> Measure | None:
     """One of the measures this person can place (a built-in or their own), or None."""
     try:
-        return (
-            Measure.objects.available_to(user).filter(on_checkin=True, uuid=measure_id).first()
-        )
+        return Measure.objects.available_to(user).filter(on_checkin=True, uuid=measure_id).first()
     except (ValueError, TypeError):  # a malformed id
         return None
 
@@ -154,9 +152,7 @@ def place(user: User, measure: Measure, placement: str) -> Placed:
         raise ChoiceError("Choose the quick check-in, More, or hidden.")
     with transaction.atomic():
         order = [(p.measure, p.placement) for p in layout(user) if p.measure.pk != measure.pk]
-        last = max(
-            (i for i, (_, where) in enumerate(order) if where == placement), default=None
-        )
+        last = max((i for i, (_, where) in enumerate(order) if where == placement), default=None)
         at = (last + 1) if last is not None else _first_index(order, placement)
         order.insert(at, (measure, placement))
         _write(user, order)

@@ -226,7 +226,7 @@ class MeasureChoice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure_id} {self.placement} {self.position}"
+        return f"{self.placement} {self.position}"
 
 
 class HiddenCard(models.Model):

@@ -127,7 +127,7 @@ def days_logged(user: User, start: date, end: date) -> set[date]:
     found: set[date] = set()
     for model in (Observation, DayNote, Meal):
         found.update(
-            model.objects.owned_by(user)  # type: ignore[attr-defined]
+            model.objects.owned_by(user)
             .filter(day__range=(start, end))
             .order_by()
             .values_list("day", flat=True)
@@ -139,7 +139,7 @@ def days_logged(user: User, start: date, end: date) -> set[date]:
 def last_logged_before(user: User, day: date) -> date | None:
     """The latest day before ``day`` with anything recorded, or None if there is none."""
     latest = [
-        model.objects.owned_by(user)  # type: ignore[attr-defined]
+        model.objects.owned_by(user)
         .filter(day__lt=day)
         .order_by("-day")
         .values_list("day", flat=True)

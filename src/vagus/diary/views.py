@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -58,7 +59,11 @@ def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
     placed = quick + more
     measures = [p.measure for p in placed]
     labels = {p.code: p.label for p in placed}
-    shape = {"measures": measures, "labels": labels, "quick": [p.code for p in quick]}
+    shape: dict[str, Any] = {
+        "measures": measures,
+        "labels": labels,
+        "quick": [p.code for p in quick],
+    }
     conflict = None
     if request.method == "POST":
         form = CheckinForm(request.POST, **shape)

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from vagus.accounts.models import User
 from vagus.diary import actions, choices
 from vagus.diary.forms import MeasureEditForm, MeasureForm
 from vagus.diary.models import Measure
@@ -25,7 +26,7 @@ PLACEMENT_WORDS = {
 }
 
 
-def _measure_or_404(request: AuthenticatedHttpRequest, measure_id: object) -> Measure:
+def _measure_or_404(request: AuthenticatedHttpRequest, measure_id: str) -> Measure:
     measure = choices.measure_of(request.user, measure_id)
     if measure is None:
         raise Http404("Not found")
@@ -36,8 +37,8 @@ def _back(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect(BACK.get(request.POST.get("back", ""), "diary:measures"))
 
 
-def _sections(user: object) -> list[dict[str, object]]:
-    placed = choices.layout(user)  # type: ignore[arg-type]
+def _sections(user: User) -> list[dict[str, object]]:
+    placed = choices.layout(user)
     return [
         {"placement": where, "title": title, "rows": [p for p in placed if p.placement == where]}
         for where, title in (
