@@ -76,7 +76,7 @@ class CheckinForm(forms.Form):
     note = forms.CharField(
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 2}),
         label="Anything else about today?",
     )
     supplement_name = forms.CharField(
