@@ -16,6 +16,7 @@ from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import (
+    Always,
     Day,
     Flag,
     Id,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 
 class MeasureRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     code: Text
     label: Text
     kind: Text = Field(json_schema_extra={"enum": [*sorted(kinds.KINDS)]})
@@ -46,7 +47,7 @@ class MeasureRow(Row):
     on_checkin: Flag = True
     position: Whole = 500
     archived: Flag
-    created: Moment | None = None
+    created: Always[Moment] = None
 
     @classmethod
     def of(cls, m: Measure) -> MeasureRow:
@@ -66,10 +67,10 @@ class MeasureRow(Row):
 
 
 class ObservationRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     measure: Text = Field(description="The code of a measure (built-in or in measures).")
-    value: Number
     day: Day
+    value: Number
     time: Moment | None = None
     source: Text
 
@@ -92,7 +93,7 @@ class DayNoteRow(Row):
 
 
 class MealRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     day: Day
     eaten_at: Moment
     text: Text
@@ -102,11 +103,11 @@ class MealRow(Row):
 
 
 class CustomFoodRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     name: Text
     groups: list[Text]
     plant: Text = ""
-    created: Moment | None = None
+    created: Always[Moment] = None
 
 
 @section("measures", model="diary.Measure", row=MeasureRow)
