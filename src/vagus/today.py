@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from vagus.diary.cards import gut_diet_card
+from vagus.diary.panels import day_meals
 from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
 from vagus.ownership import AuthenticatedHttpRequest
@@ -31,6 +32,7 @@ TODAY_CARDS: list[Card] = [
 
 # Panels on every day's page, top to bottom.
 DAY_PANELS: list[Panel] = [
+    day_meals,  # the day's meals, what each was read as, and adding one with the day preset
     imported_notes,  # notes that came with a Daylio or Bearable import
 ]
 
