@@ -42,7 +42,8 @@ def test_the_manifest_is_linked_and_names_the_icons(page, live_server, login):
         assert image.ok and image.headers["content-type"] == "image/png", icon
     touch = page.locator("link[rel=apple-touch-icon]").get_attribute("href")
     assert page.request.get(f"{live_server.url}{touch}").ok
-    assert page.locator("meta[name=theme-color]").get_attribute("content") == manifest["theme_color"]
+    theme = page.locator("meta[name=theme-color]").get_attribute("content")
+    assert theme == manifest["theme_color"]
     worker = page.evaluate("navigator.serviceWorker.controller.scriptURL")
     assert worker == f"{live_server.url}/sw.js"
 
@@ -50,10 +51,12 @@ def test_the_manifest_is_linked_and_names_the_icons(page, live_server, login):
 def test_a_check_in_saved_offline_is_kept_then_stored_once(page, live_server, login):
     signed_in(page, live_server, login)
     sent: list[str] = []
-    page.on(
-        "request",
-        lambda r: sent.append(r.post_data or "") if r.url.endswith("/api/offline/checkin") else None,
-    )
+
+    def keep_sync_body(request) -> None:
+        if request.url.endswith("/api/offline/checkin"):
+            sent.append(request.post_data or "")
+
+    page.on("request", keep_sync_body)
 
     page.context.set_offline(True)
     page.get_by_role("group", name="Anxiety").get_by_role("radio", name="6", exact=True).click()
