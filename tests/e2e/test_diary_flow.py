@@ -43,8 +43,9 @@ def test_sign_up_check_in_and_see_it_on_the_timeline(any_page, live_server):
     open_from_menu(page, "Timeline")
     row = page.locator("tbody tr").first
     assert row.locator("td").first.inner_text() == "6"
-    # The chart drew the anxiety value (a lone day is a dot).
-    assert page.locator("svg.chart .line-anxiety").count() >= 1
+    # The anxiety panel drew the value (a lone day is a dot) and says it in the dot's title.
+    anxiety = page.locator("svg.chart", has=page.locator("title", has_text="Anxiety")).first
+    assert anxiety.locator(".mark title").first.text_content().endswith(": Anxiety 6")
     # Nothing spills sideways on a phone.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0

@@ -52,6 +52,14 @@ def series(user: User, codes: list[str], start: date, end: date) -> dict[str, di
     }
 
 
+def logged_before(user: User, day: date) -> bool:
+    """Whether anything (a value or a meal) was logged before ``day``."""
+    # Both asked every time, so the page's query count does not depend on the answer.
+    values = Observation.objects.owned_by(user).filter(day__lt=day).exists()
+    meals = Meal.objects.owned_by(user).filter(day__lt=day).exists()
+    return values or meals
+
+
 def day_summaries(user: User, start: date, end: date) -> list[dict[str, Any]]:
     """One row per logged day, newest first: a few headline values and the meal count."""
     headline = ["anxiety", "mood", "gut_pain", "bloating", "sleep_hours"]

@@ -369,17 +369,12 @@ def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
         span = 30
     end = user.today()
     start = end - timedelta(days=span - 1)
-    values = queries.series(user, ["anxiety", "gut_pain", "bloating"], start, end)
-    chart = charts.line_chart(
-        [
-            charts.Line("Anxiety", values.get("anxiety", {}), "line-anxiety"),
-            charts.Line("Gut pain", values.get("gut_pain", {}), "line-gut"),
-            charts.Line("Bloating", values.get("bloating", {}), "line-bloating"),
-        ],
-        start,
-        end,
-        title=f"Anxiety and gut symptoms, last {span} days",
-    )
+    days = queries.day_summaries(user, start, end)
+    first_logged = days[-1]["day"] if days else None
+    chart_start = charts.fitted_start(first_logged, start, end)
+    first_ever = not queries.logged_before(user, start)
+    values = queries.series(user, charts.HEADLINE_CODES, chart_start, end)
+    chart = charts.timeline_chart(values, chart_start, end)
     return render(
         request,
         "diary/timeline.html",
@@ -387,9 +382,10 @@ def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
             "chart": chart,
             "span": span,
             "ranges": TIMELINE_RANGES,
-            "days": queries.day_summaries(user, start, end),
+            "days": days,
             "start": start,
             "end": end,
+            "shown_range": wording.timeline_range(chart_start, end, first_logged, first_ever),
         },
     )
 
