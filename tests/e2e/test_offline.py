@@ -64,7 +64,7 @@ def test_a_check_in_saved_offline_is_kept_then_stored_once(page, live_server, lo
 
     page.context.set_offline(True)
     page.get_by_role("group", name="Anxiety").get_by_role("radio", name="6", exact=True).click()
-    page.fill("#id_sleep_hours", "7.5")
+    page.get_by_role("group", name="Gut pain").get_by_role("radio", name="3", exact=True).click()
     page.get_by_role("button", name="Save today").click()
     status = page.get_by_role("status").filter(has_text="Saved on this phone, will sync")
     status.wait_for()
@@ -90,7 +90,7 @@ def test_a_check_in_saved_offline_is_kept_then_stored_once(page, live_server, lo
             "measure__code", "value"
         )
     )
-    assert values == {"anxiety": 6.0, "sleep_hours": 7.5}
+    assert values == {"anxiety": 6.0, "gut_pain": 3.0}
 
 
 def test_a_meal_saved_offline_is_sent_on_the_next_page_load(page, live_server, login):
