@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "vagus.interop",
     "vagus.learn",
     "vagus.audit",
+    "vagus.offline",
+    "vagus.push",
     "vagus.api",
 ]
 
