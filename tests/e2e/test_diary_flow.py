@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from tests.helpers import PASSWORD, open_from_menu
 from tests.helpers.db import make_person
@@ -27,7 +25,9 @@ def test_sign_up_check_in_and_see_it_on_the_timeline(any_page, live_server):
     # A tap lands on the radio button itself, which covers its segment.
     page.get_by_role("group", name="Anxiety").get_by_role("radio", name="6", exact=True).click()
     page.get_by_role("group", name="Gut pain").get_by_role("radio", name="3", exact=True).click()
-    page.get_by_role("group", name="Stool form").get_by_label(re.compile("Type 4:")).check()
+    # Stool form is one tap on the quick check-in; sleep hours wait under "More".
+    page.get_by_role("group", name="Stool form").get_by_role("radio", name="4", exact=True).click()
+    page.locator(".checkin-more > summary").click()
     page.fill("#id_sleep_hours", "7.5")
     page.get_by_role("button", name="Save today").click()
 

@@ -153,7 +153,7 @@ def test_restoring_twice_changes_nothing_the_second_time(person, snapshot):
         (lambda d: d.update(experiments_v9=[{"x": 1}]), "“experiments_v9” is unknown"),
         (
             lambda d: d["observations"].append({"measure": "anxiety"}),
-            r"observations\[1\]\.value: missing",
+            r"observations\[1\]\.day: missing",
         ),
         (lambda d: d["observations"][0].update(value=42), "between 0 and 10"),
         (lambda d: d["observations"][0].update(measure="nope"), "no measure “nope”"),

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "vagus.learn",
     "vagus.audit",
     "vagus.reminders",
+    "vagus.offline",
+    "vagus.push",
     "vagus.api",
 ]
 

@@ -16,5 +16,7 @@ urlpatterns = [
     path("learn/", include("vagus.learn.urls")),
     path("reminders/", include("vagus.reminders.urls")),
     path("more/", more, name="more"),
+    # The manifest, the service worker (at the root, so it may control every page), offline page.
+    path("", include("vagus.offline.urls")),
     path("", include("vagus.diary.urls")),
 ]

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from vagus.diary import wording
-from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.models import DayNote, HiddenCard, Meal, Measure, Observation
 from vagus.diary.wording import format_value
 
 if TYPE_CHECKING:
@@ -128,3 +128,35 @@ def _tool_of(observation: Observation) -> str | None:
     # The coping tool that wrote it, through the tools app's link back (no import needed).
     session = getattr(observation, "tool_session", None)
     return session.tool if session is not None else None
+
+
+def days_logged(user: User, start: date, end: date) -> set[date]:
+    """The days in [start, end] with anything the person recorded: values, notes or meals."""
+    found: set[date] = set()
+    for model in (Observation, DayNote, Meal):
+        found.update(
+            model.objects.owned_by(user)
+            .filter(day__range=(start, end))
+            .order_by()
+            .values_list("day", flat=True)
+            .distinct()
+        )
+    return found
+
+
+def last_logged_before(user: User, day: date) -> date | None:
+    """The latest day before ``day`` with anything recorded, or None if there is none."""
+    latest = [
+        model.objects.owned_by(user)
+        .filter(day__lt=day)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+        for model in (Observation, DayNote, Meal)
+    ]
+    return max((d for d in latest if d is not None), default=None)
+
+
+def hidden_cards(user: User, day: date) -> set[str]:
+    """The Today cards the person hid for ``day``."""
+    return set(HiddenCard.objects.owned_by(user).filter(day=day).values_list("card", flat=True))

@@ -52,6 +52,17 @@ def format_value(measure: Any, value: float) -> str:
     return f"{value:g}"
 
 
+WELCOME_BACK = "Welcome back — log today, the past can wait."
+
+
+def days_logged(count: int, month: Any) -> str:
+    """ "12 days logged in December": what is there, never what is missing."""
+    name = f"{month:%B}"
+    if count == 0:
+        return f"No days logged in {name} yet."
+    return f"{count} day{'s' if count != 1 else ''} logged in {name}."
+
+
 def timeline_range(start: date, end: date, first_logged: date | None, first_ever: bool) -> str:
     """Which days the timeline shows, in words: "From 3 March, your first entry, to today"."""
     if first_logged is None:
