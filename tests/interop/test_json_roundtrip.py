@@ -29,7 +29,7 @@ from vagus.questionnaires import actions as questionnaires
 
 pytestmark = pytest.mark.django_db
 ACCOUNT_OWN = {"id", "username", "date_joined", "is_demo"}
-NOT_RESTORED = {"access_tokens", "audit_events"}
+NOT_RESTORED = {"access_tokens", "audit_events", "reminder_deliveries"}
 _names = count()
 
 
