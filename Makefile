@@ -33,11 +33,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 test-sqlite: $(VENV)/.installed-test
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m "not e2e" --durations=15
 
 # The same suite (less the pure science, which touches no database) on a throwaway PostgreSQL.
 test-postgres: $(VENV)/.installed-test
-	scripts/with-postgres $(BIN)/pytest -m "not e2e" --ignore=tests/science -q
+	scripts/with-postgres $(BIN)/pytest -m "not e2e" --ignore=tests/science -q --durations=15
 
 test-e2e: $(VENV)/.installed-test
 	$(BIN)/pytest -m e2e

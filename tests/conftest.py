@@ -78,3 +78,27 @@ def visitor() -> Client:
     from django.test import Client
 
     return Client()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # On the PostgreSQL run only the tests that reach a database have anything new to show: those
+    # using the test database, and those starting `vagus` in a subprocess (it inherits the URL).
+    # The rest ran already on SQLite (`make test` runs both); VAGUS_PG_ALL_TESTS=1 runs them all.
+    import os
+
+    if not os.environ.get("VAGUS_DATABASE_URL") or os.environ.get("VAGUS_PG_ALL_TESTS"):
+        return
+    uses_db = {"db", "transactional_db", "django_db_setup", "live_server"}
+    starts_vagus: dict[object, bool] = {}
+
+    def reaches_a_database(item: pytest.Item) -> bool:
+        if item.get_closest_marker("django_db") or uses_db & set(getattr(item, "fixturenames", ())):
+            return True
+        if item.path not in starts_vagus:
+            starts_vagus[item.path] = "subprocess" in item.path.read_text(encoding="utf-8")
+        return starts_vagus[item.path]
+
+    kept = [item for item in items if reaches_a_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
