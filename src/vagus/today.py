@@ -1,6 +1,7 @@
 """What the Today page and each day's page show: the card and panel functions, listed here.
 
-A card function is ``card(request) -> dict | None``; a panel function is
+A card function is ``card(request) -> dict | None``, listed with the name its "Hide for
+today" button says; a panel function is
 ``panel(request, day) -> dict | None``. The dict has a ``template`` to include, an optional
 ``stylesheet`` (a static path the page links) and whatever context that template needs;
 None means the app has nothing to say. The lists' order is the page's order.
@@ -9,7 +10,7 @@ An app adds a card by writing the function in its ``cards.py`` and adding it her
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
@@ -17,16 +18,18 @@ from vagus.diary.cards import gut_diet_card
 from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
 from vagus.ownership import AuthenticatedHttpRequest
+from vagus.questionnaires.cards import due_card
 from vagus.tools.cards import today_card as tool_card
 
 Card = Callable[[AuthenticatedHttpRequest], dict[str, Any] | None]
 Panel = Callable[[AuthenticatedHttpRequest, date], dict[str, Any] | None]
 
-# Cards on the Today page, top to bottom.
-TODAY_CARDS: list[Card] = [
-    experiment_card,  # the running experiment's check-in
-    tool_card,  # today's tool practice
-    gut_diet_card,  # the week's gut-friendly foods
+# Cards on the Today page (below the check-in on a phone), top to bottom, with their names.
+TODAY_CARDS: list[tuple[str, Card]] = [
+    ("questionnaires due", due_card),
+    ("your experiment", experiment_card),  # the running experiment's check-in
+    ("worry time", tool_card),  # today's tool practice
+    ("food and your gut", gut_diet_card),  # one line on the week's meals
 ]
 
 # Panels on every day's page, top to bottom.
@@ -35,8 +38,24 @@ DAY_PANELS: list[Panel] = [
 ]
 
 
-def today_cards(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
-    return [card for function in TODAY_CARDS if (card := function(request))]
+def card_key(function: Card) -> str:
+    """A card's stable name, remembered when a person hides it: "diary.gut_diet_card"."""
+    return f"{function.__module__.split('.')[1]}.{function.__name__}"
+
+
+CARD_KEYS = frozenset(card_key(function) for _, function in TODAY_CARDS)
+
+
+def today_cards(
+    request: AuthenticatedHttpRequest, hidden: Collection[str] = ()
+) -> list[dict[str, Any]]:
+    """The cards that have something to say, except those hidden for today (never asked)."""
+    cards = []
+    for name, function in TODAY_CARDS:
+        key = card_key(function)
+        if key not in hidden and (card := function(request)):
+            cards.append({**card, "key": key, "name": name})
+    return cards
 
 
 def day_panels(request: AuthenticatedHttpRequest, day: date) -> list[dict[str, Any]]:

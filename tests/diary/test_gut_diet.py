@@ -40,18 +40,20 @@ def test_meal_measures_are_builtin_counts_off_the_checkin(person):
     assert not {m.code for m in queries.measures_for(person)} & set(codes)
 
 
-def test_today_card_shows_servings_plants_and_evidence(person, person_client):
+def test_today_card_is_one_calm_line_with_a_link_to_more(person, person_client):
     actions.add_meal(person, "porridge with banana and kefir", at(person, 0, 8))
     actions.add_meal(person, "a can of coke and crisps", at(person, 0, 13))
     actions.add_meal(person, "lentil dal with spinach", at(person, 3))
     page = person_client.get(reverse("diary:today")).content.decode()
-    assert "Food and your gut" in page
-    assert "Fermented foods: 1 today." in page
-    assert "Fibre-rich foods: 2 today." in page
-    assert "Ultra-processed: 2 today." in page
-    assert "Different plants: 2 today, 4 in the last 7 days." in page  # oat banana lentil spinach
-    for entry in EVIDENCE_IDS:
-        assert f'href="/learn/evidence/{entry}/"' in page
+    card = page[page.index('<section class="card gut-diet"') :]
+    card = card[: card.index("</section>")]
+    assert "Food and your gut" in card
+    assert "4 different plants in your meals this week." in card  # oat banana lentil spinach
+    assert f'href="{reverse("diary:meals_week")}"' in card
+    # No daily tally beside today's food: the numbers and evidence are on the weekly page.
+    assert "today" not in card.lower().replace("food and your gut", "")
+    assert "Ultra-processed" not in card
+    assert len(card.split("<p>")) == 2  # one short paragraph
 
 
 def test_today_card_agrees_with_the_stored_measures(person, rf):
@@ -66,9 +68,7 @@ def test_today_card_agrees_with_the_stored_measures(person, rf):
             "measure__code", "value"
         )
     )
-    assert float(card["fermented"]) == stored["fermented_servings"]
-    assert float(card["fibre"]) == stored["fibre_rich_servings"]
-    assert card["plants_today"] == stored["plant_count"]
+    assert card["meals_week"] == 2
     assert card["plants_week"] == stored["plant_count_7d"] == 4
 
 

@@ -29,6 +29,7 @@ def test_a_library_experiment_starts_in_one_click(page, live_server, login):
 def test_a_failed_save_focuses_the_summary_and_links_to_the_field(page, live_server, login):
     make_person("omar")
     login(page, "omar", PASSWORD)
+    page.locator(".checkin-more > summary").click()  # sleep hours are under "More"
     page.fill("#id_sleep_hours", "30")
     page.get_by_role("button", name="Save today").click()
     page.locator(".error-summary").wait_for()

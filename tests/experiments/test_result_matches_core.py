@@ -60,7 +60,7 @@ def test_result_page_matches_analyse(person, person_client, make_experiment, log
     assert f"{round(expected.prob_b_better * 100)}%" in body
     words = core.describe(expected, "anxiety", "fermented food", "as usual")
     assert words.replace("'", "&#x27;") in body
-    assert '<svg class="chart period-chart"' in body and 'role="img"' in body
+    assert '<svg class="chart vchart period-chart"' in body and 'role="img"' in body
 
 
 def test_api_result_matches_analyse(person, person_client, make_experiment, log):

@@ -37,10 +37,10 @@ def test_insights_page_chart_has_one_dot_per_finding_and_a_table(planted, person
     _check_labelled(svg, page)
     findings = page.count('<p class="sentence">')
     assert findings >= 2
-    assert len(svg.findall(f"{SVG}circle")) == findings
-    assert len(svg.findall(f"{SVG}line[@class='interval']")) == findings
-    assert "0 (no difference)" in "".join(svg.itertext())
-    assert "<table>" in page and page.count('<th scope="row">') >= findings
+    assert len(svg.findall(f".//{SVG}circle")) == findings
+    assert len(svg.findall(f".//{SVG}line[@class='interval']")) == findings
+    assert "(0 = no difference)" in "".join(svg.itertext())
+    assert '<table class="chart-data">' in page and page.count('<th scope="row">') >= findings
 
 
 def test_calendar_cells_have_labels_values_and_a_legend(planted, person_client):
@@ -83,12 +83,14 @@ def test_weekly_chart_and_empty_charts():
     weeks = [
         Week(date(2026, 1, 5) + timedelta(weeks=i), 4.0 + i, 7, 3.0 + i, 5.0 + i) for i in range(3)
     ]
-    root = ElementTree.fromstring(charts.weekly_chart(weeks, chart_id="w", title="W", y_max=10))
+    chart = charts.weekly_chart(weeks, chart_id="w", title="W", y_max=10)
+    root = ElementTree.fromstring(chart.svg)
     assert root.get("role") == "img"
-    assert len(root.findall(f"{SVG}circle")) == 3
+    assert len(root.findall(f".//{SVG}circle")) == 3
     assert "latest 6.0" in root.find(f"{SVG}desc").text
-    assert charts.weekly_chart([], chart_id="w", title="W", y_max=10) == ""
-    assert charts.interval_chart([], chart_id="i", title="I", desc="") == ""
+    assert [row[1] for row in chart.table.rows] == ["4.0", "5.0", "6.0"]
+    assert str(charts.weekly_chart([], chart_id="w", title="W", y_max=10)) == ""
+    assert str(charts.interval_chart([], chart_id="i", title="I", desc="", axis_label="")) == ""
 
 
 @pytest.mark.parametrize("path", ["/insights/weekly/", "/insights/levels/"])
@@ -96,4 +98,4 @@ def test_descriptive_pages_have_labelled_charts_and_tables(planted, person_clien
     page = person_client.get(path).content.decode()
     (svg,) = _svgs(page)
     _check_labelled(svg, page)
-    assert "<table>" in page
+    assert '<table class="chart-data">' in page

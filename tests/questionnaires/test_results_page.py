@@ -82,9 +82,13 @@ def test_history_chart_is_svg_with_shaded_bands(person, person_client):
     chart = html.index("<svg", html.index('<main id="main"'))  # past the menu's icons
     svg = html[chart : html.index("</svg>", chart)]
     assert len(re.findall(r'<rect class="band band-\d"', svg)) == 4  # minimal … severe
-    assert svg.count('class="score-point"') == 4
+    assert svg.count('class="dot score-point"') == 4
     assert "Severe" in svg and "Minimal" in svg  # bands named, not colour alone
-    assert "<script" not in html and "cdn" not in html.lower()
+    # The only script is the app's own readout file: nothing inline, nothing from elsewhere.
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script src="/static/vagus/charts.js" defer>'
+    ]
+    assert "cdn" not in html.lower()
 
 
 @pytest.mark.parametrize(

@@ -229,22 +229,56 @@ def delete_meal(user: User, meal: Meal) -> None:
         nutrition.recompute_days(user, {meal.day})
 
 
-def create_measure(user: User, label: str, kind: str, direction: str) -> Measure:
-    from vagus.diary import kinds
+@dataclass(frozen=True)
+class AddedMeasure:
+    measure: Measure
+    unhidden: bool  # it existed, hidden, and is back on the check-in with its history
 
-    label = (label or "").strip()
+
+def add_measure(user: User, label: str, kind: str, direction: str) -> AddedMeasure:
+    """A measure of the person's own at the end of their quick check-in.
+
+    Adding one they hid earlier under the same name brings it back, history and all.
+    """
+    from vagus.diary import choices, kinds
+
+    label = " ".join((label or "").split())
     errors = {}
     if not label or len(label) > 80 or has_nul(label):
-        errors["label"] = "label: give it a name of 1 to 80 characters."
+        errors["label"] = "Give it a name of 1 to 80 characters."
     if kind not in dict(kinds.CUSTOM_KIND_CHOICES):
-        errors["kind"] = "kind: choose scale, count, minutes or yes/no."
+        errors["kind"] = "Choose how you log it: a scale, a count, minutes or yes/no."
     if direction not in {"better", "worse", ""}:
-        errors["direction"] = "direction: choose better, worse or neither."
-    code = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
-    if not errors and Measure.objects.available_to(user).filter(code=code).exists():
-        errors["label"] = f"label: you already have a measure called “{label}”."
+        errors["direction"] = "Choose whether more of it is better, worse or neither."
     if errors:
         raise DiaryInputError(errors)
-    return Measure.objects.create(
-        owner=user, code=code, label=label, kind=kind, direction=direction, position=500
-    )
+    with transaction.atomic():
+        own = Measure.objects.owned_by(user)
+        same = own.filter(label__iexact=label).first()
+        if same is not None and not same.archived:
+            raise DiaryInputError({"label": f"You already have a measure called “{same.label}”."})
+        if same is not None:
+            choices.place(user, same, choices.QUICK)
+            same.refresh_from_db()
+            return AddedMeasure(same, unhidden=True)
+        base = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
+        taken = set(Measure.objects.available_to(user).values_list("code", flat=True))
+        code, n = base, 2
+        while code in taken:  # a renamed measure keeps the code its first name gave it
+            code, n = f"{base}_{n}", n + 1
+        measure = Measure.objects.create(
+            owner=user, code=code, label=label, kind=kind, direction=direction, position=500
+        )
+        choices.place(user, measure, choices.QUICK)
+    return AddedMeasure(measure, unhidden=False)
+
+
+def create_measure(user: User, label: str, kind: str, direction: str) -> Measure:
+    return add_measure(user, label, kind, direction).measure
+
+
+def hide_card(user: User, card: str) -> None:
+    """Hide a Today card for the rest of the person's day (it is back tomorrow)."""
+    from vagus.diary.models import HiddenCard
+
+    HiddenCard.objects.get_or_create(owner=user, card=card[:80], day=user.today())

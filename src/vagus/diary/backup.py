@@ -1,4 +1,5 @@
-"""The diary's part of a backup: personal measures, observations, notes, meals, own foods.
+"""The diary's part of a backup: personal measures, observations, notes, meals, own foods,
+the person's check-in choices and the Today cards they hid.
 
 Ids (UUIDs) are never reused: a backup may be restored on the server it came from while the
 original account still exists, so every row gets a new id and references between sections
@@ -28,7 +29,15 @@ from vagus.backup.rows import (
     problem,
 )
 from vagus.diary import kinds, nutrition
-from vagus.diary.models import CustomFood, DayNote, Meal, Measure, Observation
+from vagus.diary.models import (
+    CustomFood,
+    DayNote,
+    HiddenCard,
+    Meal,
+    Measure,
+    MeasureChoice,
+    Observation,
+)
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -109,6 +118,23 @@ class CustomFoodRow(Row):
     created: Moment | None = None
 
 
+class MeasureChoiceRow(Row):
+    measure: Text = Field(description="The code of a measure (built-in or in measures).")
+    placement: Text = Field(json_schema_extra={"enum": [p for p, _ in MeasureChoice.PLACEMENTS]})
+    position: Whole
+    label: Text = Field("", description="The person's own name for it; empty: the measure's.")
+    direction: Text | None = Field(
+        None,
+        description="better, worse or empty (neither), the person's own; null: the measure's.",
+        json_schema_extra={"enum": ["better", "worse", "", None]},
+    )
+
+
+class HiddenCardRow(Row):
+    card: Text = Field(description="Which Today card (an app and card name).")
+    day: Day
+
+
 @section("measures", model="diary.Measure", row=MeasureRow)
 def export_measures(user: User) -> list[MeasureRow]:
     return [MeasureRow.of(m) for m in Measure.objects.owned_by(user)]
@@ -150,6 +176,29 @@ def export_custom_foods(user: User) -> list[CustomFoodRow]:
             id=str(f.uuid), name=f.name, groups=list(f.groups), plant=f.plant, created=f.created
         )
         for f in CustomFood.objects.owned_by(user).order_by("created", "id")
+    ]
+
+
+@section("measure_choices", model="diary.MeasureChoice", row=MeasureChoiceRow)
+def export_measure_choices(user: User) -> list[MeasureChoiceRow]:
+    rows = MeasureChoice.objects.owned_by(user).select_related("measure").order_by("id")
+    return [
+        MeasureChoiceRow(
+            measure=c.measure.code,
+            placement=c.placement,
+            position=c.position,
+            label=c.label,
+            direction=c.direction,
+        )
+        for c in rows
+    ]
+
+
+@section("hidden_cards", model="diary.HiddenCard", row=HiddenCardRow)
+def export_hidden_cards(user: User) -> list[HiddenCardRow]:
+    return [
+        HiddenCardRow(card=h.card, day=h.day)
+        for h in HiddenCard.objects.owned_by(user).order_by("day", "card")
     ]
 
 
@@ -273,3 +322,44 @@ def restore_meals(user: User, data: Any, ctx: RestoreContext) -> int:
     saved = Meal.objects.bulk_create(meals)
     nutrition.recompute_days(user, {meal.day for meal in saved})
     return len(saved)
+
+
+@restorer("measure_choices", order=12, holds_data=False)
+def restore_measure_choices(user: User, data: Any, ctx: RestoreContext) -> int:
+    # After the measures: a choice names its measure by code, a built-in's or the person's own.
+    # Arranging the check-in of a new account before restoring does not make it "hold data";
+    # the backup's arrangement replaces it.
+    measures = {m.code: m for m in Measure.objects.available_to(user).filter(on_checkin=True)}
+    placements = {p for p, _ in MeasureChoice.PLACEMENTS}
+    rows = parse_rows("measure_choices", data, MeasureChoiceRow)
+    choices = []
+    for i, row in enumerate(rows):
+        measure = measures.get(row.measure)
+        if measure is None:
+            raise problem("measure_choices", i, "measure", f"no measure “{row.measure}”")
+        if row.placement not in placements:
+            raise problem("measure_choices", i, "placement", f"“{row.placement}” is not a place")
+        if row.direction not in {None, "", "better", "worse"}:
+            raise problem("measure_choices", i, "direction", f"“{row.direction}” is not one")
+        choices.append(
+            MeasureChoice(
+                owner=user,
+                measure=measure,
+                placement=row.placement,
+                position=row.position,
+                label=row.label[:80],
+                direction=row.direction,
+            )
+        )
+    MeasureChoice.objects.owned_by(user).delete()
+    return len(MeasureChoice.objects.bulk_create(choices))
+
+
+@restorer("hidden_cards", order=40, holds_data=False)
+def restore_hidden_cards(user: User, data: Any, ctx: RestoreContext) -> int:
+    hidden = [
+        HiddenCard(owner=user, card=row.card[:80], day=row.day)
+        for row in parse_rows("hidden_cards", data, HiddenCardRow)
+    ]
+    # A card hidden today in the new account may be in the backup too: once is enough.
+    return len(HiddenCard.objects.bulk_create(hidden, ignore_conflicts=True))

@@ -87,24 +87,21 @@ def _servings(value: float) -> str:
 
 
 def gut_diet_card(request: AuthenticatedHttpRequest) -> dict[str, Any] | None:
-    """Today's servings and the 7-day plant count; nothing if no meals in the last 7 days."""
+    """One calm line about the week's meals, and the way to more; nothing without meals.
+
+    No daily tallies here (a count of "ultra-processed" beside breakfast feeds food worry);
+    the weekly page holds the numbers and the evidence for whoever wants them.
+    """
     user = request.user
     today = user.today()
     by_day = _analyses_by_day(user, today - timedelta(days=WINDOW_DAYS - 1), today)
     if not by_day:
         return None
-    totals = foods.daily_measures(by_day.get(today, []))
     week = [a for analyses in by_day.values() for a in analyses]
     return {
         "template": "diary/cards/gut_diet.html",
-        "meals_today": len(by_day.get(today, [])),
-        "fermented": _servings(totals["fermented_servings"]),
-        "fibre": _servings(totals["fibre_rich_servings"]),
-        "fruit_veg": _servings(totals["fruit_veg_servings"]),
-        "ultra_processed": _servings(totals["ultra_processed_servings"]),
-        "plants_today": int(totals["plant_count"]),
+        "meals_week": len(week),
         "plants_week": len(foods.distinct_plants(week)),
-        "evidence": EVIDENCE,
     }
 
 

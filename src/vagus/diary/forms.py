@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, cast
 
 from django import forms
@@ -15,10 +15,10 @@ from vagus.widgets import IsoDateTimeInput, SegmentedRadio
 __all__ = ["SegmentedRadio"]  # the tools' forms take it from here
 
 
-def _field_for(measure: Measure) -> forms.Field:
+def _field_for(measure: Measure, label: str, *, quick: bool = False) -> forms.Field:
     kind = measure.kind_spec
     common: dict[str, Any] = {
-        "label": measure.label,
+        "label": label,
         "required": False,
         "help_text": measure.help_text,
     }
@@ -26,6 +26,11 @@ def _field_for(measure: Measure) -> forms.Field:
         choices = [("", "–")] + [(str(i), str(i)) for i in range(11)]
         scale = SegmentedRadio(direction=measure.direction)
         return forms.ChoiceField(choices=choices, widget=scale, **common)
+    if kind is kinds.BRISTOL and quick:
+        # One tap on the quick check-in: the types by number, what they mean in the help.
+        choices = [("", "–")] + [(str(i), str(i)) for i in BRISTOL_TYPES]
+        common["help_text"] = BRISTOL_SHORT_HELP
+        return forms.ChoiceField(choices=choices, widget=SegmentedRadio, **common)
     if kind is kinds.BRISTOL:
         choices = [("", "Not today / skip")] + [
             (str(i), f"Type {i}: {text}") for i, text in BRISTOL_TYPES.items()
@@ -41,7 +46,7 @@ def _field_for(measure: Measure) -> forms.Field:
         attrs={"min": kind.minimum, "max": kind.maximum, "step": step, "inputmode": "decimal"}
     )
     unit = UNIT_WORDS.get(kind.code, "")
-    between = f"{measure.label} must be between {kind.minimum:g} and {kind.maximum:g}{unit}."
+    between = f"{label} must be between {kind.minimum:g} and {kind.maximum:g}{unit}."
     return forms.FloatField(
         min_value=kind.minimum,
         max_value=kind.maximum,
@@ -49,11 +54,13 @@ def _field_for(measure: Measure) -> forms.Field:
         error_messages={
             "min_value": between,
             "max_value": between,
-            "invalid": f"{measure.label} must be a number.",
+            "invalid": f"{label} must be a number.",
         },
         **common,
     )
 
+
+BRISTOL_SHORT_HELP = "If you went: 1 hard lumps, 4 smooth, 7 watery"
 
 # How a limit reads in an error message: "between 0 and 24 hours".
 UNIT_WORDS = {"hours": " hours", "minutes": " minutes", "steps": " steps", "ms": " milliseconds"}
@@ -65,7 +72,7 @@ class CheckinForm(forms.Form):
     note = forms.CharField(
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 2}),
         label="Anything else about today?",
     )
     supplement_name = forms.CharField(
@@ -74,11 +81,25 @@ class CheckinForm(forms.Form):
     # The day as this page showed it (vagus.diary.day_version), so a stale page cannot wipe it.
     version = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, measures: Iterable[Measure], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        measures: Iterable[Measure],
+        labels: Mapping[str, str] | None = None,
+        quick: Collection[str] = (),
+        **kwargs: Any,
+    ) -> None:
+        """``measures`` in the order shown; ``labels`` the person's own names by code;
+        ``quick`` the codes on the quick check-in (the rest go in "More")."""
         super().__init__(*args, **kwargs)
         self.measures = list(measures)
-        fields = {m.code: _field_for(m) for m in self.measures}
-        # Measures first, in catalog order; the free text last.
+        self.quick = set(quick)
+        labels = labels or {}
+        fields = {
+            m.code: _field_for(m, labels.get(m.code, m.label), quick=m.code in self.quick)
+            for m in self.measures
+        }
+        # Measures first, in the person's order; the free text last.
         fields.update(
             {
                 "supplement_name": self.fields["supplement_name"],
@@ -99,6 +120,12 @@ class CheckinForm(forms.Form):
     def measure_fields(self) -> list[forms.BoundField]:
         return [self[m.code] for m in self.measures]
 
+    def quick_fields(self) -> list[forms.BoundField]:
+        return [self[m.code] for m in self.measures if m.code in self.quick]
+
+    def more_fields(self) -> list[forms.BoundField]:
+        return [self[m.code] for m in self.measures if m.code not in self.quick]
+
 
 class MealForm(forms.Form):
     text = forms.CharField(
@@ -115,13 +142,47 @@ class MealForm(forms.Form):
     )
 
 
+DIRECTION_CHOICES = [("worse", "Higher is worse"), ("better", "Higher is better"), ("", "Neither")]
+
+
 class MeasureForm(forms.Form):
-    label = forms.CharField(max_length=80, label="Name")
-    kind = forms.ChoiceField(choices=kinds.CUSTOM_KIND_CHOICES, label="How you log it")
+    label = forms.CharField(
+        max_length=80,
+        label="Name",
+        error_messages={
+            "required": "Give it a name of 1 to 80 characters.",
+            "max_length": "Give it a name of 1 to 80 characters.",
+        },
+    )
+    kind = forms.ChoiceField(
+        choices=kinds.CUSTOM_KIND_CHOICES,
+        label="How you log it",
+        error_messages={"invalid_choice": "Choose how you log it from the list."},
+    )
     direction = forms.ChoiceField(
-        choices=[("worse", "Higher is worse"), ("better", "Higher is better"), ("", "Neither")],
+        choices=DIRECTION_CHOICES,
         required=False,
         label="Is more of it good or bad for you?",
+        error_messages={"invalid_choice": "Choose higher is worse, higher is better or neither."},
+    )
+
+
+class MeasureEditForm(forms.Form):
+    """A measure's name and direction, as this person sees them."""
+
+    label = forms.CharField(
+        max_length=80,
+        label="Name",
+        error_messages={
+            "required": "Give it a name of 1 to 80 characters.",
+            "max_length": "Give it a name of 1 to 80 characters.",
+        },
+    )
+    direction = forms.ChoiceField(
+        choices=DIRECTION_CHOICES,
+        required=False,
+        label="Is more of it good or bad for you?",
+        error_messages={"invalid_choice": "Choose higher is worse, higher is better or neither."},
     )
 
 

@@ -191,3 +191,60 @@ class CustomFood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MeasureChoice(models.Model):
+    """Where one measure sits on one person's check-in, and their own name for it.
+
+    Built-in measures are shared rows (no owner), so everything personal about them lives
+    here: the quick check-in, the optional "More" section or hidden; the order; a label and a
+    direction of the person's own. A measure without a row takes the defaults
+    (``vagus.diary.choices``).
+    """
+
+    QUICK, MORE, HIDDEN = "quick", "more", "hidden"
+    PLACEMENTS = [(QUICK, "Quick check-in"), (MORE, "More"), (HIDDEN, "Hidden")]
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="measure_choices"
+    )
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="choices")
+    placement = models.CharField(max_length=8, choices=PLACEMENTS, default=MORE)
+    position = models.IntegerField(default=0)
+    label = models.CharField(max_length=80, blank=True, default="")  # "": the measure's own
+    # None: the measure's own direction ("" is a real choice: neither).
+    direction = models.CharField(
+        max_length=8, choices=Measure.DIRECTIONS, null=True, blank=True, default=None
+    )
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["placement", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "measure"], name="one_choice_per_measure")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.position}"
+
+
+class HiddenCard(models.Model):
+    """A Today card a person hid for one of their days; it is back the next day."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hidden_cards"
+    )
+    card = models.CharField(max_length=80)  # vagus.today.card_key of the card function
+    day = models.DateField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day", "card"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "card", "day"], name="hide_card_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.card} hidden on {self.day}"

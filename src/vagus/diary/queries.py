@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from vagus.diary import wording
-from vagus.diary.models import DayNote, Meal, Measure, Observation
+from vagus.diary.models import DayNote, HiddenCard, Meal, Measure, Observation
 from vagus.diary.wording import format_value
 
 if TYPE_CHECKING:
@@ -50,6 +50,14 @@ def series(user: User, codes: list[str], start: date, end: date) -> dict[str, di
     return {
         code: {day: sum(v) / len(v) for day, v in by_day.items()} for code, by_day in sums.items()
     }
+
+
+def logged_before(user: User, day: date) -> bool:
+    """Whether anything (a value or a meal) was logged before ``day``."""
+    # Both asked every time, so the page's query count does not depend on the answer.
+    values = Observation.objects.owned_by(user).filter(day__lt=day).exists()
+    meals = Meal.objects.owned_by(user).filter(day__lt=day).exists()
+    return values or meals
 
 
 def day_summaries(user: User, start: date, end: date) -> list[dict[str, Any]]:
@@ -120,3 +128,35 @@ def _tool_of(observation: Observation) -> str | None:
     # The coping tool that wrote it, through the tools app's link back (no import needed).
     session = getattr(observation, "tool_session", None)
     return session.tool if session is not None else None
+
+
+def days_logged(user: User, start: date, end: date) -> set[date]:
+    """The days in [start, end] with anything the person recorded: values, notes or meals."""
+    found: set[date] = set()
+    for model in (Observation, DayNote, Meal):
+        found.update(
+            model.objects.owned_by(user)
+            .filter(day__range=(start, end))
+            .order_by()
+            .values_list("day", flat=True)
+            .distinct()
+        )
+    return found
+
+
+def last_logged_before(user: User, day: date) -> date | None:
+    """The latest day before ``day`` with anything recorded, or None if there is none."""
+    latest = [
+        model.objects.owned_by(user)
+        .filter(day__lt=day)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+        for model in (Observation, DayNote, Meal)
+    ]
+    return max((d for d in latest if d is not None), default=None)
+
+
+def hidden_cards(user: User, day: date) -> set[str]:
+    """The Today cards the person hid for ``day``."""
+    return set(HiddenCard.objects.owned_by(user).filter(day=day).values_list("card", flat=True))

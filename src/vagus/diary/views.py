@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -14,12 +15,22 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vagus.accounts.models import EARLIEST_DAY, User
-from vagus.diary import actions, cards, charts, custom_foods, day_version, queries, wording
-from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm, MeasureForm
+from vagus.diary import (
+    actions,
+    cards,
+    charts,
+    choices,
+    custom_foods,
+    day_version,
+    engagement,
+    queries,
+    wording,
+)
+from vagus.diary.forms import CheckinForm, CustomFoodForm, MealForm
 from vagus.diary.models import CustomFood, Meal, Measure
 from vagus.diary.wording import format_value
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
-from vagus.today import day_panels, today_cards
+from vagus.today import CARD_KEYS, day_panels, today_cards
 
 TIMELINE_RANGES = (30, 90, 365)
 
@@ -44,10 +55,18 @@ def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
     if day < EARLIEST_DAY:
         messages.info(request, f"Days before {EARLIEST_DAY.year} can't be logged; here is today.")
         return redirect("diary:today")
-    measures = queries.measures_for(user)
+    quick, more = choices.on_checkin(user)
+    placed = quick + more
+    measures = [p.measure for p in placed]
+    labels = {p.code: p.label for p in placed}
+    shape: dict[str, Any] = {
+        "measures": measures,
+        "labels": labels,
+        "quick": [p.code for p in quick],
+    }
     conflict = None
     if request.method == "POST":
-        form = CheckinForm(request.POST, measures=measures)
+        form = CheckinForm(request.POST, **shape)
         if form.is_valid():
             try:
                 result = actions.save_checkin(
@@ -61,41 +80,61 @@ def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
             except actions.DiaryInputError as exc:
                 _add_errors(form, exc)
             except day_version.DayChangedElsewhere as exc:
-                conflict = _conflict_view(exc, measures)
-                form = CheckinForm(initial=_after_conflict(form, exc), measures=measures)
+                conflict = _conflict_view(exc, measures, labels)
+                form = CheckinForm(initial=_after_conflict(form, exc), **shape)
             else:
+                own_names = {p.measure.label: p.label for p in placed}
                 request.session["last_saved"] = {
                     "day": day.isoformat(),
-                    "stored": result.stored,
-                    "cleared": result.cleared,
+                    "stored": [(own_names.get(name, name), shown) for name, shown in result.stored],
+                    "cleared": [own_names.get(name, name) for name in result.cleared],
                 }
                 return redirect(_day_url(user, day) + "#saved")
     else:
         state = day_version.day_state(user, day)
         initial: dict[str, object] = {code: _initial(value) for code, value in state.values.items()}
         initial.update(state.texts, version=state.version())
-        form = CheckinForm(initial=initial, measures=measures)
+        form = CheckinForm(initial=initial, **shape)
     saved = request.session.pop("last_saved", None)
     if saved and saved.get("day") != day.isoformat():
         saved = None
+    elsewhere = _recorded_elsewhere(user, day)
+    is_today = day == user.today()
     return render(
         request,
         "diary/checkin.html",
         {
             "form": form,
             "day": day,
-            "is_today": day == user.today(),
+            "is_today": is_today,
             "previous_day": day - timedelta(days=1),
             "next_day": day + timedelta(days=1) if day < user.today() else None,
             "saved": saved,
             "conflict": conflict,
-            "questions": _questions(form, _recorded_elsewhere(user, day)),
+            "questions": _questions(form.quick_fields(), elsewhere),
+            "more_questions": _questions(form.more_fields(), elsewhere),
+            # Open when it holds something to fix, or when nothing is on the quick check-in.
+            "more_open": not quick
+            or any(f.errors for f in [*form.more_fields(), form["note"], form["supplement_name"]]),
             "meals": queries.meals_on(user, day),
-            "cards": today_cards(request) if day == user.today() else [],
+            "cards": today_cards(request, queries.hidden_cards(user, day)) if is_today else [],
+            "strip": engagement.month_strip(user, day) if is_today else None,
+            "welcome_back": engagement.welcome_back(user, day) if is_today else None,
             "panels": day_panels(request, day),
         },
         status=409 if conflict else 200,
     )
+
+
+@login_required
+@require_POST
+def hide_card(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Hide one Today card until the person's next day."""
+    card = request.POST.get("card", "")
+    if card in CARD_KEYS:
+        actions.hide_card(request.user, card)
+        messages.success(request, "Hidden for today. It will be back tomorrow.")
+    return redirect("diary:today")
 
 
 def _recorded_elsewhere(user: User, day: date) -> dict[str, dict[str, object]]:
@@ -124,9 +163,9 @@ ELSEWHERE_HINTS = {
 
 
 def _questions(
-    form: CheckinForm, elsewhere: dict[str, dict[str, object]]
+    fields: list[forms.BoundField], elsewhere: dict[str, dict[str, object]]
 ) -> list[tuple[object, dict[str, object] | None]]:
-    return [(field, elsewhere.get(field.name)) for field in form.measure_fields()]
+    return [(field, elsewhere.get(field.name)) for field in fields]
 
 
 def _shown(measures: dict[str, Measure], field: str, value: object) -> str:
@@ -138,14 +177,14 @@ def _shown(measures: dict[str, Measure], field: str, value: object) -> str:
 
 
 def _conflict_view(
-    exc: day_version.DayChangedElsewhere, measures: list[Measure]
+    exc: day_version.DayChangedElsewhere, measures: list[Measure], own_labels: dict[str, str]
 ) -> list[dict[str, str]]:
     """Both versions of each clashing field, for the page to show side by side."""
     by_code = {m.code: m for m in measures}
-    labels = {"note": "Note", "supplement_name": "Probiotic or supplement"}
+    labels = {"note": "Note", "supplement_name": "Probiotic or supplement", **own_labels}
     return [
         {
-            "label": by_code[c.field].label if c.field in by_code else labels.get(c.field, c.field),
+            "label": labels.get(c.field, c.field),
             "theirs": _shown(by_code, c.field, c.theirs),
             "yours": _shown(by_code, c.field, c.yours),
         }
@@ -322,43 +361,6 @@ def _meals_changed(count: int) -> str:
 
 
 @login_required
-def measures(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    if request.method == "POST":
-        form = MeasureForm(request.POST)
-        if form.is_valid():
-            try:
-                measure = actions.create_measure(user, **form.cleaned_data)
-            except actions.DiaryInputError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, f"Added “{measure.label}”. It is now on your check-in.")
-                return redirect("diary:measures")
-    else:
-        form = MeasureForm()
-    return render(
-        request,
-        "diary/measures.html",
-        {
-            "form": form,
-            "builtins": Measure.objects.filter(owner__isnull=True, on_checkin=True),
-            "custom": Measure.objects.owned_by(user),
-        },
-    )
-
-
-@login_required
-@require_POST
-def measure_archive(request: AuthenticatedHttpRequest, measure_id: str) -> HttpResponse:
-    measure = owned_or_404(Measure, request.user, uuid=measure_id)
-    measure.archived = not measure.archived
-    measure.save(update_fields=["archived"])
-    state = "hidden from" if measure.archived else "back on"
-    messages.success(request, f"“{measure.label}” is {state} your check-in. Its history is kept.")
-    return redirect("diary:measures")
-
-
-@login_required
 def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     try:
@@ -369,17 +371,12 @@ def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
         span = 30
     end = user.today()
     start = end - timedelta(days=span - 1)
-    values = queries.series(user, ["anxiety", "gut_pain", "bloating"], start, end)
-    chart = charts.line_chart(
-        [
-            charts.Line("Anxiety", values.get("anxiety", {}), "line-anxiety"),
-            charts.Line("Gut pain", values.get("gut_pain", {}), "line-gut"),
-            charts.Line("Bloating", values.get("bloating", {}), "line-bloating"),
-        ],
-        start,
-        end,
-        title=f"Anxiety and gut symptoms, last {span} days",
-    )
+    days = queries.day_summaries(user, start, end)
+    first_logged = days[-1]["day"] if days else None
+    chart_start = charts.fitted_start(first_logged, start, end)
+    first_ever = not queries.logged_before(user, start)
+    values = queries.series(user, charts.HEADLINE_CODES, chart_start, end)
+    chart = charts.timeline_chart(values, chart_start, end)
     return render(
         request,
         "diary/timeline.html",
@@ -387,9 +384,10 @@ def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
             "chart": chart,
             "span": span,
             "ranges": TIMELINE_RANGES,
-            "days": queries.day_summaries(user, start, end),
+            "days": days,
             "start": start,
             "end": end,
+            "shown_range": wording.timeline_range(chart_start, end, first_logged, first_ever),
         },
     )
 

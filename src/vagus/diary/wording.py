@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from vagus.diary.catalog import BRISTOL_TYPES
@@ -49,3 +50,30 @@ def format_value(measure: Any, value: float) -> str:
     if kind == "minutes":
         return f"{value:g} min"
     return f"{value:g}"
+
+
+WELCOME_BACK = "Welcome back — log today, the past can wait."
+
+
+def days_logged(count: int, month: Any) -> str:
+    """ "12 days logged in December": what is there, never what is missing."""
+    name = f"{month:%B}"
+    if count == 0:
+        return f"No days logged in {name} yet."
+    return f"{count} day{'s' if count != 1 else ''} logged in {name}."
+
+
+def timeline_range(start: date, end: date, first_logged: date | None, first_ever: bool) -> str:
+    """Which days the timeline shows, in words: "From 3 March, your first entry, to today"."""
+    if first_logged is None:
+        return f"Nothing logged from {_day(start)} to {_day(end)}."
+    if first_logged < start:
+        return f"From {_day(start)} to {_day(end)}."
+    which = "your first entry" if first_ever else "the first day you logged in this range"
+    if first_logged == start:
+        return f"From {_day(first_logged)}, {which}, to {_day(end)}."
+    return f"From {_day(start)} to {_day(end)}; {which} was on {_day(first_logged)}."
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -12,11 +12,14 @@ from datetime import date
 
 import pandas as pd
 
+from vagus.charts import WIDTH, Chart, Table, marks
+from vagus.charts.ticks import date_ticks, nice_ticks
+from vagus.charts.timeseries import shown
 from vagus.science.experiments import ExperimentResult, Schedule
 from vagus.svg import scale, svg_open
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 26, 28
+LEFT, RIGHT, TOP, BOTTOM = 34, 10, 24, 26
+PLOT_HEIGHT = 170
 
 
 def period_chart(
@@ -27,23 +30,26 @@ def period_chart(
     b_label: str,
     outcome_label: str,
     y_max: float = 10,
-) -> str:
+) -> Chart:
     span = schedule.n_days
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w = WIDTH - LEFT - RIGHT
     day_w = plot_w / span
+    height = TOP + PLOT_HEIGHT + BOTTOM
 
     def x(day: date) -> float:
         return LEFT + day_w * (day - schedule.start).days
 
-    y = scale(0, y_max, TOP + plot_h, TOP)
+    ticks = nice_ticks(0, y_max, most=6)
+    y = scale(ticks[0], ticks[-1], TOP + PLOT_HEIGHT, TOP)
     parts = [
         svg_open(
             "period-chart",
-            css="period-chart",
+            css="vchart period-chart",
             width=WIDTH,
-            height=HEIGHT,
+            height=height,
             title=f"Your {outcome_label} in each period",
             description=_describe(schedule, result, b_label, outcome_label),
+            axis="x",
         ),
         '<defs><pattern id="washout-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="hatch"/>'
@@ -53,46 +59,67 @@ def period_chart(
         x0, width = x(period.first_day), day_w * schedule.period_days
         css = "period-b" if period.letter == "B" else "period-a"
         parts.append(
-            f'<rect class="{css}" x="{x0:.1f}" y="{TOP}" width="{width:.1f}" height="{plot_h}"/>'
+            f'<rect class="{css}" x="{x0:.1f}" y="{TOP}" width="{width:.1f}" '
+            f'height="{PLOT_HEIGHT}"/>'
         )
         if schedule.washout_days:
             parts.append(
                 f'<rect fill="url(#washout-hatch)" x="{x0:.1f}" y="{TOP}" '
-                f'width="{day_w * schedule.washout_days:.1f}" height="{plot_h}"/>'
+                f'width="{day_w * schedule.washout_days:.1f}" height="{PLOT_HEIGHT}"/>'
             )
         parts.append(
-            f'<text class="period-letter" x="{x0 + width / 2:.1f}" y="{TOP - 8}" '
+            f'<text class="period-letter" x="{x0 + width / 2:.1f}" y="{TOP - 7}" '
             f'text-anchor="middle">{period.letter}</text>'
         )
+    parts.append(marks.y_axis(ticks, y, LEFT, WIDTH - RIGHT))
+    for period in schedule.periods():
         mean = (
             result.period_means[period.index]
             if period.index < len(result.period_means)
             else math.nan
         )
         if not math.isnan(mean):
-            xa = x(period.first_analysed_day)
+            x_end = x(period.first_day) + day_w * schedule.period_days
             parts.append(
-                f'<line class="mean mean-{period.letter.lower()}" x1="{xa:.1f}" '
-                f'x2="{x0 + width:.1f}" y1="{y(mean):.1f}" y2="{y(mean):.1f}"/>'
+                f'<line class="mean mean-{period.letter.lower()}" '
+                f'x1="{x(period.first_analysed_day):.1f}" x2="{x_end:.1f}" '
+                f'y1="{y(mean):.1f}" y2="{y(mean):.1f}"/>'
             )
-    for tick in range(0, int(y_max) + 1, 2):
-        parts.append(
-            f'<text class="tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{tick}</text>"
-        )
+    rows = []
     for day, value in outcome.items():
-        if schedule.condition_on(day) is not None:
-            parts.append(
-                f'<circle class="day-dot" cx="{x(day) + day_w / 2:.1f}" cy="{y(value):.1f}" '
-                f'r="2.5"/>'
-            )
-    for day in (schedule.start, schedule.end):
+        on = schedule.period_on(day)
+        if on is None:
+            continue
+        condition = "B, " + b_label if on.letter == "B" else "A, as usual"
+        settling = "" if schedule.is_analysed(day) else ", settling in, not counted"
+        when = f"{day:%a} {day.day} {day:%b}"
         parts.append(
-            f'<text class="tick" x="{x(day) + day_w / 2:.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="middle">{day:%d %b}</text>'
+            marks.mark(
+                day.isoformat(),
+                f"{when}: {outcome_label} {shown(value)} ({condition}{settling})",
+                marks.dot(x(day) + day_w / 2, y(value), 3, css="dot day-dot"),
+                x=x(day) + day_w / 2,
+            )
         )
+        rows.append(
+            (f"{when} {day.year}", f"{on.index + 1} ({on.letter})" + settling, shown(value))
+        )
+    parts.append(
+        marks.x_axis_dates(
+            date_ticks(schedule.start, schedule.end),
+            lambda d: x(d) + day_w / 2,
+            TOP + PLOT_HEIGHT,
+            LEFT,
+            WIDTH - RIGHT,
+        )
+    )
     parts.append("</svg>")
-    return "".join(parts)
+    table = Table(
+        f"Your {outcome_label} on each day of the experiment",
+        ("Day", "Period", outcome_label.capitalize()),
+        tuple(rows),
+    )
+    return Chart(("".join(parts),), table, hint="Tap or hover over a day to read its value.")
 
 
 def _describe(

@@ -7,118 +7,104 @@ the same numbers as a table, so nothing is told by position or colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
+from vagus.charts import marks
+from vagus.charts.intervals import Interval, interval_chart
+from vagus.charts.layout import WIDTH as CANVAS
+from vagus.charts.layout import Chart
+from vagus.charts.table import Table
+from vagus.charts.ticks import date_ticks, nice_ticks
 from vagus.insights.patterns import Week
-from vagus.svg import svg_open
+from vagus.svg import scale, svg_open
 
-# A narrow canvas: at 390 px wide the text is drawn close to its nominal size.
+__all__ = [
+    "Chart",
+    "Interval",
+    "calendar_heatmap",
+    "interval_chart",
+    "shade_bounds",
+    "weekly_chart",
+]
+
+# The calendar's canvas: at 390 px wide the text is drawn close to its nominal size.
 WIDTH = 360
-ROW = 46
 # Five shades of one hue, light to dark; the value is also written in each cell.
 SHADES = ("#e8f0f7", "#c3d8ea", "#8fb6d6", "#3f7fb0", "#1f4e75")
 DARK_SHADES = 2  # the last two need white text
-
-
-@dataclass(frozen=True)
-class Interval:
-    label: str
-    estimate: float
-    low: float | None
-    high: float | None
 
 
 def _open(chart_id: str, height: float, title: str, desc: str, css: str) -> list[str]:
     return [svg_open(chart_id, css=css, width=WIDTH, height=height, title=title, description=desc)]
 
 
-def _nice_range(values: Sequence[float], include: float | None) -> tuple[float, float]:
-    low, high = min(values), max(values)
-    if include is not None:
-        low, high = min(low, include), max(high, include)
-    pad = (high - low) * 0.08 or 1.0
-    return low - pad, high + pad
-
-
-def interval_chart(
-    rows: Sequence[Interval], *, chart_id: str, title: str, desc: str, zero: float | None = 0.0
-) -> str:
-    """Dots with 95 % interval bars, one row each, label above the bar; a line at ``zero``."""
-    if not rows:
-        return ""
-    left, right, top = 12, WIDTH - 12, 8
-    values = [v for r in rows for v in (r.estimate, r.low, r.high) if v is not None]
-    lo, hi = _nice_range(values, zero)
-
-    def x(value: float) -> float:
-        return left + (right - left) * (value - lo) / (hi - lo)
-
-    height = top + ROW * len(rows) + 26
-    parts = _open(chart_id, height, title, desc, "interval-chart")
-    if zero is not None:
-        parts.append(
-            f'<line class="zero" x1="{x(zero):.1f}" x2="{x(zero):.1f}" y1="{top}" '
-            f'y2="{height - 22:.1f}"/><text class="tick" x="{x(zero):.1f}" y="{height - 6:.1f}" '
-            f'text-anchor="middle">{zero:g} (no difference)</text>'
-        )
-    for index, row in enumerate(rows):
-        y_text = top + ROW * index + 16
-        y_bar = y_text + 16
-        parts.append(f'<text class="row-label" x="{left}" y="{y_text}">{escape(row.label)}</text>')
-        if row.low is not None and row.high is not None:
-            parts.append(
-                f'<line class="interval" x1="{x(row.low):.1f}" x2="{x(row.high):.1f}" '
-                f'y1="{y_bar}" y2="{y_bar}"/>'
-            )
-        parts.append(f'<circle class="dot" cx="{x(row.estimate):.1f}" cy="{y_bar}" r="5"/>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def weekly_chart(weeks: Sequence[Week], *, chart_id: str, title: str, y_max: float) -> str:
-    """Weekly means as dots with 95 % interval bars, oldest on the left."""
+def weekly_chart(weeks: Sequence[Week], *, chart_id: str, title: str, y_max: float) -> Chart:
+    """Weekly means as dots with 95 % interval bars on a dated axis, oldest on the left."""
     if not weeks:
-        return ""
-    left, right, top, bottom, height = 30, WIDTH - 10, 10, 24, 200
-    plot_h = height - top - bottom
-    top_value = max([y_max, *(w.high or w.mean for w in weeks)])
-    low_value = min([0.0, *(w.low if w.low is not None else w.mean for w in weeks)])
+        return Chart(())
+    left, right, top, plot_h = 34, 12, 10, 150
+    height = top + plot_h + 26
+    first, last = weeks[0].start, weeks[-1].start + timedelta(days=6)
+    highs = [w.high if w.high is not None else w.mean for w in weeks]
+    lows = [w.low if w.low is not None else w.mean for w in weeks]
+    ticks = nice_ticks(min([0.0, *lows]), max([y_max, *highs]), most=6)
+    y = scale(ticks[0], ticks[-1], top + plot_h, top)
+    x_days = scale(0, max((last - first).days, 1), left, CANVAS - right)
 
-    def y(value: float) -> float:
-        return top + plot_h * (1 - (value - low_value) / (top_value - low_value or 1))
+    def x(day: date) -> float:
+        return x_days((day - first).days)
 
-    step = (right - left) / max(len(weeks), 1)
     desc = (
         f"{len(weeks)} weeks from the week of {weeks[0].start:%d %B %Y} to the week of "
         f"{weeks[-1].start:%d %B %Y}. Lowest weekly average {min(w.mean for w in weeks):.1f}, "
         f"highest {max(w.mean for w in weeks):.1f}, latest {weeks[-1].mean:.1f}."
     )
-    parts = _open(chart_id, height, title, desc, "weekly-chart")
-    for tick in (low_value, (low_value + top_value) / 2, top_value):
-        parts.append(
-            f'<line class="grid" x1="{left}" x2="{right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text class="tick" x="{left - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{tick:.0f}</text>"
-        )
-    for index, week in enumerate(weeks):
-        cx = left + step * (index + 0.5)
+    parts = [
+        svg_open(
+            chart_id,
+            width=CANVAS,
+            height=height,
+            title=title,
+            description=desc,
+            css="vchart weekly-chart",
+            axis="x",
+        ),
+        marks.y_axis(ticks, y, left, CANVAS - right),
+        marks.x_axis_dates(date_ticks(first, last), x, top + plot_h, left, CANVAS - right),
+    ]
+    rows = []
+    for week in weeks:
+        cx = x(week.start + timedelta(days=3))  # the middle of the week
+        span = "—"
+        shape = ""
         if week.low is not None and week.high is not None:
-            parts.append(
+            span = f"{week.low:.1f} to {week.high:.1f}"
+            shape = (
                 f'<line class="interval" x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(week.low):.1f}" '
                 f'y2="{y(week.high):.1f}"/>'
             )
-        parts.append(f'<circle class="dot" cx="{cx:.1f}" cy="{y(week.mean):.1f}" r="3.5"/>')
-    for index in sorted({0, len(weeks) - 1}):
-        cx = left + step * (index + 0.5)
-        anchor = "start" if index == 0 and len(weeks) > 1 else "end"
+        range_words = f", 95 % range {span}" if span != "—" else ""
+        title_text = (
+            f"Week of {week.start.day} {week.start:%b}: average {week.mean:.1f}{range_words}, "
+            f"{week.days} day{'s' if week.days != 1 else ''} logged"
+        )
         parts.append(
-            f'<text class="tick" x="{cx:.1f}" y="{height - 6}" text-anchor="{anchor}">'
-            f"{weeks[index].start:%d %b}</text>"
+            marks.mark(
+                week.start.isoformat(), title_text, shape + marks.dot(cx, y(week.mean), 4.5), x=cx
+            )
+        )
+        rows.append(
+            (f"{week.start.day} {week.start:%b %Y}", f"{week.mean:.1f}", span, str(week.days))
         )
     parts.append("</svg>")
-    return "".join(parts)
+    table = Table(
+        f"{title}, oldest first",
+        ("Week of", "Average", "95 % range", "Days logged"),
+        tuple(rows),
+        shown=True,
+    )
+    return Chart(("".join(parts),), table, hint="Tap or hover over a week to read its average.")
 
 
 def shade_bounds(low: float, high: float) -> list[tuple[float, float]]:

@@ -96,12 +96,15 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
                 f.association.estimate,
                 f.association.ci_low,
                 f.association.ci_high,
+                f.association.n_days,
             )
             for f in report.found
         ],
         chart_id="found-chart",
         title=f"What stands out for your {wording.noun_of(outcome)}",
         desc=" ".join(f.sentence for f in report.found),
+        axis_label=f"Difference, {wording.outcome_unit(outcome)} (0 = no difference)",
+        table_columns=("Factor and when", "Difference", "95 % range"),
     )
     return _page(
         request,
@@ -185,14 +188,18 @@ def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
     factor = factor or (factors[0] if factors else None)
     lag = 1 if chosen.get("lag") == "1" else 0
     rows: list[patterns.Level] = []
-    chart = ""
+    chart = charts.Chart(())
     if factor is not None:
         rows = patterns.by_level(
             frame, outcome.code, factor.code, lag=lag, binary=factor.kind == "yesno"
         )
         when = "on the same day" if lag == 0 else "on the day after"
         chart = charts.interval_chart(
-            [charts.Interval(r.label, r.mean, r.low, r.high) for r in rows if r.mean is not None],
+            [
+                charts.Interval(r.label, r.mean, r.low, r.high, r.days)
+                for r in rows
+                if r.mean is not None
+            ],
             chart_id="levels-chart",
             title=f"Average {wording.noun_of(outcome)} {when}, by {wording.noun_of(factor)}",
             desc=" ".join(
@@ -200,7 +207,11 @@ def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
                 for r in rows
                 if r.mean is not None
             ),
+            axis_label=f"Average {wording.noun_of(outcome)}",
             zero=None,
+            digits=1,
+            table_columns=(factor.label, f"Average {wording.noun_of(outcome)}", "95 % range"),
+            table_shown=True,
         )
     if not diary["form"].errors:
         # The form shows (and so sends again) what is compared: never the outcome itself, and

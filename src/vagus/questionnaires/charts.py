@@ -1,33 +1,35 @@
-"""A questionnaire's history as a server-rendered SVG: totals over time on its shaded bands."""
+"""A questionnaire's history: totals over time on its shaded, named bands."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from html import escape
 
+from vagus.charts import WIDTH, Chart, marks
+from vagus.charts.layout import LINE_HEIGHT
+from vagus.charts.ticks import date_ticks
 from vagus.science.instruments import Instrument
 from vagus.svg import scale, svg_open
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 110, 12, 28
-MIN_SPAN_DAYS = 28
+LEFT, RIGHT, TOP, BOTTOM = 34, 10, 8, 26
+PLOT_HEIGHT = 190
+MIN_SPAN_DAYS = 14  # a first answer or two still get a readable stretch of time
 
 
-def history_chart(instrument: Instrument, points: list[tuple[date, float]], title: str) -> str:
+def history_chart(instrument: Instrument, points: list[tuple[date, float]], title: str) -> Chart:
     """Totals (one point per answer) over the published bands, lightest band lowest.
 
-    Band names are written at the right edge, so colour is never the only cue.
+    Each band's name is written inside it, and each point's band is in its readout, so colour
+    is never the only cue. The page lists the same answers in a table.
     """
     points = sorted(points)
     end = points[-1][0] if points else date.today()
     start = points[0][0] if points else end
     start = min(start, end - timedelta(days=MIN_SPAN_DAYS))
-    span = max((end - start).days, 1)
     top = instrument.max_total
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    x_days = scale(0, span, LEFT, LEFT + plot_w)
-    y = scale(0, top, TOP + plot_h, TOP)
+    height = TOP + PLOT_HEIGHT + BOTTOM
+    x_days = scale(0, max((end - start).days, 1), LEFT, WIDTH - RIGHT)
+    y = scale(0, top, TOP + PLOT_HEIGHT, TOP)
 
     def x(day: date) -> float:
         return x_days((day - start).days)
@@ -35,11 +37,12 @@ def history_chart(instrument: Instrument, points: list[tuple[date, float]], titl
     parts = [
         svg_open(
             "score-chart",
-            css="score-chart",
+            css="vchart score-chart",
             width=WIDTH,
-            height=HEIGHT,
+            height=height,
             title=title,
             description=_describe(instrument, points),
+            axis="x",
         )
     ]
     for index, band in enumerate(instrument.bands):
@@ -47,34 +50,47 @@ def history_chart(instrument: Instrument, points: list[tuple[date, float]], titl
         upper = instrument.bands[index + 1].minimum if index + 1 < len(instrument.bands) else top
         y_top, y_bottom = y(upper), y(band.minimum)
         parts.append(
-            f'<rect class="band band-{index}" x="{LEFT}" y="{y_top:.1f}" width="{plot_w}" '
-            f'height="{y_bottom - y_top:.1f}"/>'
-            f'<text class="band-label" x="{WIDTH - RIGHT + 6}" '
-            f'y="{(y_top + y_bottom) / 2 + 4:.1f}">{escape(band.display)}</text>'
+            f'<rect class="band band-{index}" x="{LEFT}" y="{y_top:.1f}" '
+            f'width="{WIDTH - LEFT - RIGHT}" height="{y_bottom - y_top:.1f}"/>'
         )
-    for band in instrument.bands:
-        parts.append(
-            f'<text class="tick" x="{LEFT - 6}" y="{y(band.minimum) + 4:.1f}" '
-            f'text-anchor="end">{band.minimum:g}</text>'
-        )
+        if y_bottom - y_top >= LINE_HEIGHT:
+            parts.append(
+                f'<text class="band-label" x="{WIDTH - RIGHT - 4}" y="{y_top + 13:.1f}" '
+                f'text-anchor="end">{escape(band.display)}</text>'
+            )
+    drawn: list[float] = []
+    for value in [*(b.minimum for b in instrument.bands), top]:
+        if all(abs(y(value) - other) >= LINE_HEIGHT for other in drawn):
+            drawn.append(y(value))
+            parts.append(
+                f'<text class="tick" x="{LEFT - 5}" y="{y(value) + 4.5:.1f}" '
+                f'text-anchor="end">{value:g}</text>'
+            )
     parts.append(
-        f'<text class="tick" x="{LEFT - 6}" y="{y(top) + 4:.1f}" text-anchor="end">{top}</text>'
+        marks.x_axis_dates(date_ticks(start, end), x, TOP + PLOT_HEIGHT, LEFT, WIDTH - RIGHT)
     )
-    for tick in (start, start + timedelta(days=span // 2), end):
-        parts.append(
-            f'<text class="tick" x="{x(tick):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-            f"{tick:%d %b}</text>"
-        )
     if len(points) > 1:
         line = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in points)
-        parts.append(f'<polyline class="score-line" fill="none" points="{line}"/>')
-    for day, value in points:
+        parts.append(f'<polyline class="line score-line" points="{line}"/>')
+    for index, (day, value) in enumerate(points):
         parts.append(
-            f'<circle class="score-point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="4">'
-            f"<title>{day:%d %b %Y}: {value:g}</title></circle>"
+            marks.mark(
+                f"answer-{index}",
+                f"{day.day} {day:%b %Y}: {value:g} ({band_of(instrument, value)})",
+                marks.dot(x(day), y(value), 5, css="dot score-point"),
+                x=x(day),
+            )
         )
     parts.append("</svg>")
-    return "".join(parts)
+    return Chart(("".join(parts),), hint="Tap or hover over a point to read that answer.")
+
+
+def band_of(instrument: Instrument, total: float) -> str:
+    found = instrument.bands[0]
+    for band in instrument.bands:
+        if total >= band.minimum:
+            found = band
+    return found.display
 
 
 def _describe(instrument: Instrument, points: list[tuple[date, float]]) -> str:
