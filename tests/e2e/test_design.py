@@ -154,20 +154,16 @@ def test_the_desktop_uses_its_width_and_the_phone_has_no_sideways_scroll(signed_
 def test_today_lays_the_check_in_beside_the_cards_on_a_desktop(signed_in, live_server):
     page = signed_in
     page.goto(f"{live_server.url}/today/")
-    # The Today page's own markup is built elsewhere; the layout hooks are styled here.
-    page.evaluate(
-        """() => { const grid = document.createElement('div'); grid.className = 'today-grid';
-        grid.innerHTML = '<div class="today-main"><p>check-in</p></div>'
-          + '<aside class="today-side"><p>cards</p></aside>';
-        document.querySelector('main').append(grid); }"""
-    )
-    main = page.locator(".today-main").bounding_box()
-    side = page.locator(".today-side").bounding_box()
+    main = page.locator(".today-grid > .today-main").bounding_box()
+    side = page.locator(".today-grid > .today-side").bounding_box()
     assert main and side
+    assert page.locator(".today-main form.checkin").count() == 1
     if page.viewport_size["width"] >= 1280:
-        assert side["x"] > main["x"] + main["width"] - 1 and abs(side["y"] - main["y"]) < 1
+        # Two columns, side by side from the top, the check-in the wider.
+        assert side["x"] >= main["x"] + main["width"] and abs(side["y"] - main["y"]) < 1
         assert main["width"] > side["width"]
     else:
+        # One column on a phone: the cards come after the check-in.
         assert side["y"] >= main["y"] + main["height"] and side["x"] == main["x"]
 
 
