@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from vagus.accounts import commands as accounts_commands
 from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
+from vagus.reminders import commands as reminders_commands
 from vagus.tools import commands as tools_commands
 from vagus.worker import commands as worker_commands
 
@@ -25,6 +26,7 @@ COMMAND_MODULES = [
     insights_commands,
     tools_commands,
     interop_commands,
+    reminders_commands,
     worker_commands,
 ]
 
@@ -98,6 +100,7 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     _setup()
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
 
     from vagus.accounts.models import User, validate_time_zone
 
@@ -122,12 +125,18 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     user = User(username=args.name, time_zone=args.time_zone)
     try:
         validate_time_zone(args.time_zone)
+        if args.email:
+            validate_email(args.email)
         validate_password(password, user)
     except ValidationError as exc:
         print("vagus: " + " ".join(exc.messages), file=sys.stderr)
         return 1
     user.set_password(password)
     user.save()
+    if args.email:
+        from vagus.reminders.actions import set_email
+
+        set_email(user, args.email, verified=True)  # the operator vouches for it
     print(f"Created “{user.username}” ({user.time_zone}).")
     return 0
 
@@ -173,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     create = sub.add_parser("createuser", help="create an account")
     create.add_argument("name")
     create.add_argument("--time-zone", default="UTC")
+    create.add_argument("--email", help="address for reminders (counts as confirmed)")
     create.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin"
     )

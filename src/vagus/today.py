@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from vagus.diary.cards import gut_diet_card
+from vagus.diary.panels import day_meals
 from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
 from vagus.ownership import AuthenticatedHttpRequest
@@ -34,6 +35,7 @@ TODAY_CARDS: list[tuple[str, Card]] = [
 
 # Panels on every day's page, top to bottom.
 DAY_PANELS: list[Panel] = [
+    day_meals,  # the day's meals, what each was read as, and adding one with the day preset
     imported_notes,  # notes that came with a Daylio or Bearable import
 ]
 

@@ -1,7 +1,8 @@
 """A backup restores only what the app itself would have stored, or is refused whole.
 
-Scores are the app's own, safety alerts follow the restored answers and writing, malformed
-values refuse the backup instead of crashing, and uploads are private to the server.
+Scores are the app's own, malformed values refuse the backup instead of crashing, and uploads
+are private to the server. The safety alerts a restore calls for are tested with the other
+safety rules, in tests/safety/test_restored_alerts.py.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ from vagus.interop import jobs
 from vagus.interop.models import ImportJob
 from vagus.interop.service import ImportFailed, run_import
 from vagus.questionnaires import actions as questionnaires
-from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert
-from vagus.tools import actions as tools
+from vagus.questionnaires.models import QuestionnaireResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -76,46 +76,7 @@ def test_the_stored_scores_are_the_computed_ones(person, target):
     assert (response.total, response.band) == (9.0, "mild")
 
 
-# 2. Safety alerts the restored rows call for.
-
-
-def test_a_self_harm_answer_without_its_alert_gets_one(person, target, client_of):
-    document = _phq9(person, [0] * 8 + [3])
-    document["safety_alerts"] = []
-    restore(target, document)
-    alert = SafetyAlert.objects.get(owner=target)
-    assert alert.source == "questionnaire" and alert.acknowledged_at is None
-    assert alert.response == QuestionnaireResponse.objects.get(owner=target)
-    page = client_of(target).get("/today/")
-    assert page.status_code == 302 and page["Location"] == "/questionnaires/crisis/"
-
-
-def test_an_acknowledged_alert_stays_acknowledged(person, target):
-    questionnaires.record_response(person, "phq9", [0] * 8 + [3])
-    questionnaires.acknowledge_alerts(person)
-    restore(target, _document(person))
-    alert = SafetyAlert.objects.get(owner=target)
-    assert alert.acknowledged_at is not None
-
-
-def test_crisis_language_in_the_tools_without_an_alert_gets_one(person, target):
-    tools.save_journal_entry(person, "I want to die")
-    document = _document(person)
-    document["safety_alerts"] = []
-    restore(target, document)
-    alert = SafetyAlert.objects.get(owner=target)
-    assert (alert.source, alert.response, alert.acknowledged_at) == ("tools", None, None)
-
-
-def test_a_restored_tools_alert_is_not_doubled(person, target):
-    tools.save_journal_entry(person, "I want to die")
-    questionnaires.acknowledge_alerts(person)
-    restore(target, _document(person))
-    alert = SafetyAlert.objects.get(owner=target)
-    assert alert.source == "tools" and alert.acknowledged_at is not None
-
-
-# 3. Malformed values refuse the backup; they never crash it.
+# 2. Malformed values refuse the backup; they never crash it.
 
 
 def _with_measure(person) -> dict:
@@ -225,7 +186,7 @@ def test_jobs_stopped_while_running_are_expired(target, inline_jobs):
     assert not jobs.upload_path(job).exists()
 
 
-# 4. A meal analysis the app cannot read is made again.
+# 3. A meal analysis the app cannot read is made again.
 
 
 @pytest.mark.parametrize("analysis", ["oops", {"items": "oops"}, {"items": [1]}, [1, 2]])
@@ -245,7 +206,7 @@ def test_a_malformed_meal_analysis_is_made_again(person, target, client_of, anal
     assert browser.get("/meals/").status_code == 200
 
 
-# 5. Restored measures are personal.
+# 4. Restored measures are personal.
 
 
 @pytest.mark.parametrize("code", ["anxiety", "cold_shower", "phq9_total"])
@@ -258,7 +219,7 @@ def test_a_measure_that_is_not_personal_is_refused(person, target, snapshot, cod
     assert snapshot(target) == before
 
 
-# 6. Experiments never change medication.
+# 5. Experiments never change medication.
 
 
 @pytest.mark.parametrize("field", ["title", "b_label", "b_todo", "hypothesis"])
@@ -272,7 +233,7 @@ def test_an_experiment_about_medication_is_refused(person, target, field):
         restore(target, document)
 
 
-# 7. Uploads are private to the server's user.
+# 6. Uploads are private to the server's user.
 
 
 def test_uploads_are_private(person, inline_jobs, monkeypatch):

@@ -107,3 +107,32 @@ def test_the_schema_knows_every_measure_kind():
 def test_the_committed_schema_is_the_generated_one():
     """Change a row model, then write the schema again: python -m vagus.backup.schema."""
     assert SCHEMA.read_text(encoding="utf-8") == backup_schema.render()
+
+
+def test_ids_the_export_always_writes_are_required_and_never_null(schema):
+    checked = 0
+    for name, section in schema["properties"].items():
+        row = section.get("items", section)
+        if "id" in row.get("properties", {}):
+            checked += 1
+            assert row["properties"]["id"]["type"] == "string", name
+            assert "default" not in row["properties"]["id"], name
+            assert "id" in row["required"], name
+    assert checked >= 15
+
+
+def test_an_older_backup_without_ids_still_restores(person):
+    from tests.helpers.db import make_person
+
+    from vagus.backup.restore import restore
+    from vagus.diary.models import Meal
+
+    build_world(person, "SECRET")
+    document = json.loads(json.dumps(export_user_data(person)))
+    for name in ("meals", "worries", "measures", "tool_sessions", "journal_entries"):
+        assert document[name], name
+        for row in document[name]:
+            del row["id"]
+    target = make_person("restored", "UTC")
+    restore(target, document)
+    assert Meal.objects.filter(owner=target).count() == Meal.objects.filter(owner=person).count()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from vagus.accounts.models import AccessToken, validate_time_zone
 from vagus.backup.registry import RestoreContext, not_restored, restorer, section
-from vagus.backup.rows import Flag, Id, Moment, Row, RowProblem, Text, parse_row
+from vagus.backup.rows import Always, Flag, Id, Moment, Row, RowProblem, Text, parse_row
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -14,10 +14,10 @@ if TYPE_CHECKING:
 
 class AccountRow(Row):
     # Only the time zone is restored; the rest belongs to the account it was exported from.
-    id: Id | None = None
+    id: Always[Id] = None
     username: Text = ""
     time_zone: Text
-    date_joined: Moment | None = None
+    date_joined: Always[Moment] = None
     is_demo: Flag = False
 
 

@@ -20,6 +20,8 @@ from vagus.experiments.api import router as experiments_router
 from vagus.insights.api import router as insights_router
 from vagus.interop.api import router as interop_router
 from vagus.learn.api import router as learn_router
+from vagus.offline.api import router as offline_router
+from vagus.push.api import router as push_router
 from vagus.questionnaires.api import router as questionnaires_router
 from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools.api import router as tools_router
@@ -108,6 +110,8 @@ ROUTERS = [
     tools_router,
     interop_router,
     learn_router,
+    offline_router,
+    push_router,
 ]
 for _router in ROUTERS:
     api.add_router("/", _router)

@@ -1,9 +1,78 @@
-"""Shapes every app's API shares: the error message, and the error answers every route
-can give (added to the OpenAPI schema by vagus.api.api)."""
+"""Shapes every app's API shares: the error message, the error answers every route can give
+(added to the OpenAPI schema by vagus.api.api), and API shapes made from backup rows."""
 
 from __future__ import annotations
 
+import types
+from datetime import date, datetime, time
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from uuid import UUID
+
 from ninja import Field, Schema
+from ninja.schema import ResolverMetaclass
+
+from vagus.backup.rows import Clock, Day, Id, Moment, Row, always_written
+
+# The backup's strict value types (what a restore accepts) and what the API shows for each.
+_API_TYPES: list[tuple[Any, type]] = [(Id, UUID), (Moment, datetime), (Day, date), (Clock, time)]
+
+
+def _api_type(annotation: Any) -> Any:
+    if get_origin(annotation) is Annotated:
+        for strict, shown in _API_TYPES:
+            if annotation == strict:
+                return shown
+        inner = get_args(annotation)[0]
+        if always_written(annotation):  # written on every export: never null in the API
+            return _api_type(next(a for a in get_args(inner) if a is not type(None)))
+        return _api_type(inner)  # Text, Whole, Number, Flag: str, int, float, bool
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, types.UnionType):
+        return Union[tuple(_api_type(a) for a in args)]  # noqa: UP007 (built at run time)
+    if origin in (list, dict):
+        return origin[tuple(_api_type(a) for a in args)]
+    return annotation
+
+
+class _FromRow(ResolverMetaclass):
+    """Gives a ``RowSchema`` subclass its backup row's fields, before pydantic reads them."""
+
+    def __new__(
+        mcs,
+        name: str,
+        bases: tuple[type, ...],
+        namespace: dict[str, Any],
+        row: type[Row] | None = None,
+        without: tuple[str, ...] = (),
+        **kwargs: Any,
+    ) -> type:
+        if row is not None:
+            hints = get_type_hints(row, include_extras=True)
+            own = namespace.get("__annotations__", {})
+            taken = {
+                field: _api_type(hints[field])
+                for field in row.model_fields
+                if field not in without and field not in own
+            }
+            # Fields the class declares itself replace the row's in place or come after.
+            namespace["__annotations__"] = {**taken, **own}
+        return super().__new__(mcs, name, bases, namespace, **kwargs)
+
+
+class RowSchema(Schema, metaclass=_FromRow):
+    """An API output with the fields of a backup row, so the shape is written once, in the row.
+
+    ``class WorryOut(RowSchema, row=WorryRow, without=(…)):`` takes the row's fields in its
+    order, each required (the API always writes it) and in the API's usual form (a UUID, a
+    datetime… rather than the backup's strict strings), without the backup's descriptions.
+    ``without`` leaves out what the API does not show; fields declared in the class body are
+    added, or replace a row field in place.
+    """
+
+    def __init_subclass__(
+        cls, row: type[Row] | None = None, without: tuple[str, ...] = (), **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
 
 
 class Message(Schema):

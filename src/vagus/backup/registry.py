@@ -37,6 +37,9 @@ SECTION_MODULES = (
     "vagus.experiments.backup",
     "vagus.tools.backup",
     "vagus.audit.backup",
+    "vagus.reminders.backup",
+    "vagus.push.backup",
+    "vagus.offline.backup",
 )
 
 ExportFn = Callable[[Any], Any]
@@ -91,6 +94,10 @@ SECTIONS: dict[str, Section] = {}
 RESTORERS: dict[str, Restorer] = {}
 # Sections deliberately not restored, with the reason shown to the person ("": none shown).
 NOT_RESTORED: dict[str, str] = {}
+# Tables that name an owner but are deliberately not in a backup, with the reason: device
+# registrations and operational bookkeeping (push subscriptions, the offline sync's seen keys),
+# not health data. They are owner-scoped and deleted with the account (CASCADE).
+NOT_BACKED_UP: dict[str, str] = {}
 
 
 def section(
@@ -117,6 +124,11 @@ def restorer(
 
 def not_restored(section: str, reason: str) -> None:
     NOT_RESTORED[section] = reason
+
+
+def not_backed_up(model: str, reason: str) -> None:
+    """Declare that ``model`` ("app.Model") is left out of backups on purpose, and why."""
+    NOT_BACKED_UP[model] = reason
 
 
 def load() -> None:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import (
     BaseModel,
     ConfigDict,
+    GetJsonSchemaHandler,
     PlainSerializer,
     PlainValidator,
     StrictBool,
@@ -24,11 +25,13 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from vagus.text import without_lone_surrogates
 
 __all__ = [
+    "Always",
     "Clock",
     "Day",
     "Flag",
@@ -39,6 +42,7 @@ __all__ = [
     "RowProblem",
     "Text",
     "Whole",
+    "always_written",
     "parse_row",
     "parse_rows",
     "problem",
@@ -142,6 +146,40 @@ Clock = Annotated[
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
     WithJsonSchema({"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"}),
 ]
+
+T = TypeVar("T")
+
+
+class _AlwaysWritten:
+    """The schema of a field the export always writes but older backups may lack.
+
+    Such a field reads as None when missing (``= None``), so an older backup still restores,
+    but the schema, which says what this Vagus writes, shows it required and never null.
+    """
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if handler.mode == "serialization":
+            written = [o for o in schema.get("anyOf", []) if o != {"type": "null"}]
+            if len(written) == 1:
+                return {
+                    k: v
+                    for k, v in {**schema, **written[0]}.items()
+                    if k not in {"anyOf", "default"}
+                }
+        return schema
+
+
+# ``id: Always[Id] = None``: written on every export; None only when an older backup lacks it.
+Always = Annotated[T | None, _AlwaysWritten()]
+
+
+def always_written(annotation: Any) -> bool:
+    """Whether a field's annotation (with its extras) is ``Always[…]``."""
+    return any(isinstance(m, _AlwaysWritten) for m in getattr(annotation, "__metadata__", ()))
+
 
 R = TypeVar("R", bound=BaseModel)
 

@@ -60,6 +60,10 @@ def _plain(schema: Any) -> Any:
         if isinstance(other.get("type"), str):
             del schema["anyOf"]
             schema = {**other, **schema, "type": [other["type"], "null"]}
+    if "default" in schema and schema["default"] is None and "null" not in schema.get("type", []):
+        # An always-written field (rows.Always): None is only the reader's fallback for an
+        # older backup that lacks it, not a value this Vagus writes.
+        del schema["default"]
     return schema
 
 

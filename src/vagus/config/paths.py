@@ -10,6 +10,7 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # Files Vagus creates from now on are readable by the server's user only. SQLite makes its
@@ -77,3 +78,21 @@ def secret_key() -> str:
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_urlsafe(50))
     return key_file.read_text().strip()
+
+
+def private_file(name: str, make: Callable[[], str]) -> str:
+    """The text of ``name`` in the data directory, written by ``make()`` on first use (0600).
+
+    For keys generated on first run and kept (the Web Push signing key): O_EXCL, so when two
+    processes start at once only one writes and both read the same key.
+    """
+    path = data_dir() / name
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(make())
+    return path.read_text()

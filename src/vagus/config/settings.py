@@ -13,6 +13,9 @@ VAGUS_TRUSTED_PROXY  how many reverse proxies stand in front, or their addresses
                      X-Forwarded-For believed when keying the login lockout on an address
 VAGUS_MAX_UPLOAD_MB  the largest import file the page and API take (default 512)
 VAGUS_IMPORTS_AT_ONCE imports the worker runs at the same time (default 2; one per person)
+VAGUS_EMAIL_URL      smtp://user:pass@host:port, smtp+tls://… or smtp+ssl://… (unset: no email)
+VAGUS_EMAIL_FROM     the From address of reminder emails
+VAGUS_BASE_URL       the address people open Vagus at, for links in emails and the calendar feed
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from vagus.accounts.client_address import check_trusted_proxy
+from vagus.config.email import email_settings
 from vagus.config.paths import data_dir, protect_data_dir, secret_key
 
 protect_data_dir()  # before any file is written: private umask, 0700 directory, 0600 files
@@ -56,6 +60,9 @@ INSTALLED_APPS = [
     "vagus.interop",
     "vagus.learn",
     "vagus.audit",
+    "vagus.reminders",
+    "vagus.offline",
+    "vagus.push",
     "vagus.api",
 ]
 
@@ -70,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "vagus.accounts.middleware.UserTimeZoneMiddleware",
+    # A visit to the app ends a pause of check-in reminders.
+    "vagus.reminders.middleware.LastSeenMiddleware",
     # While a self-harm signal is unread, the crisis page comes before every other page.
     "vagus.questionnaires.middleware.SafetyAlertMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -225,6 +234,19 @@ if os.environ.get("VAGUS_HTTPS", "") in {"1", "true", "yes"}:
     SECURE_HSTS_SECONDS = 365 * 24 * 3600
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Reminder emails: VAGUS_EMAIL_URL unset means no email is sent (the other channels still work).
+try:
+    _email = email_settings(os.environ.get("VAGUS_EMAIL_URL", ""))
+except ValueError as exc:
+    raise ImproperlyConfigured(f"VAGUS_EMAIL_URL: {exc}.") from None
+globals().update(_email)
+VAGUS_EMAIL_ENABLED = bool(_email)
+DEFAULT_FROM_EMAIL = os.environ.get("VAGUS_EMAIL_FROM", "").strip() or "vagus@localhost"
+_first_host = ALLOWED_HOSTS[0] if ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*" else "127.0.0.1"
+VAGUS_BASE_URL = (
+    os.environ.get("VAGUS_BASE_URL", "").strip() or f"http://{_first_host}:8000"
+).rstrip("/")
 
 CRISIS_COUNTRY = os.environ.get("VAGUS_CRISIS_COUNTRY", "").strip().upper()
 

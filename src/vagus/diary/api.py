@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from vagus.accounts.models import User
-from vagus.api.schemas import Message
+from vagus.api.schemas import Message, RowSchema
 from vagus.diary import actions, custom_foods, nutrition, queries
+from vagus.diary.backup import CustomFoodRow
 from vagus.diary.models import CustomFood, Meal, Measure, Observation
 from vagus.diary.schemas import (
     DayIn,
@@ -186,12 +187,7 @@ class CustomFoodIn(Schema):
     plant: str = ""
 
 
-class CustomFoodOut(Schema):
-    id: UUID
-    name: str
-    groups: list[str]
-    plant: str
-    created: datetime
+class CustomFoodOut(RowSchema, row=CustomFoodRow):
     reanalysed_meals: int | None = None  # only when adding: meals whose analysis changed
 
 

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import (
+    Always,
     Day,
     Flag,
     Id,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 
 class MeasureRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     code: Text
     label: Text
     kind: Text = Field(json_schema_extra={"enum": [*sorted(kinds.KINDS)]})
@@ -55,7 +56,7 @@ class MeasureRow(Row):
     on_checkin: Flag = True
     position: Whole = 500
     archived: Flag
-    created: Moment | None = None
+    created: Always[Moment] = None
 
     @classmethod
     def of(cls, m: Measure) -> MeasureRow:
@@ -75,10 +76,10 @@ class MeasureRow(Row):
 
 
 class ObservationRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     measure: Text = Field(description="The code of a measure (built-in or in measures).")
-    value: Number
     day: Day
+    value: Number
     time: Moment | None = None
     source: Text
 
@@ -101,7 +102,7 @@ class DayNoteRow(Row):
 
 
 class MealRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     day: Day
     eaten_at: Moment
     text: Text
@@ -111,11 +112,11 @@ class MealRow(Row):
 
 
 class CustomFoodRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     name: Text
     groups: list[Text]
     plant: Text = ""
-    created: Moment | None = None
+    created: Always[Moment] = None
 
 
 class MeasureChoiceRow(Row):

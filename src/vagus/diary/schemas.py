@@ -7,6 +7,9 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from vagus.api.schemas import RowSchema
+from vagus.diary.backup import MealRow, ObservationRow
+
 
 class Me(Schema):
     id: UUID
@@ -16,6 +19,8 @@ class Me(Schema):
     is_demo: bool
 
 
+# Not the backup's MeasureRow: the API says whether a measure is custom, and leaves the
+# check-in order and LOINC code to the measure pages.
 class MeasureOut(Schema):
     id: UUID
     code: str
@@ -71,12 +76,9 @@ class SavedDay(DayOut):
     cleared: list[str]
 
 
-class ObservationOut(Schema):
-    id: UUID
-    measure: str
-    day: date
-    value: float
-    source: str
+# Shown as the backup writes it, less the time only a restore needs.
+class ObservationOut(RowSchema, row=ObservationRow, without=("time",)):
+    pass
 
 
 class MealIn(Schema):
@@ -95,9 +97,5 @@ class MealIn(Schema):
     )
 
 
-class MealOut(Schema):
-    id: UUID
-    day: date
-    eaten_at: datetime
-    text: str
-    analysis: dict | None = None
+class MealOut(RowSchema, row=MealRow, without=("source",)):
+    analysis: dict | None = None  # always an object here; a backup may carry anything

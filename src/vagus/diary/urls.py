@@ -18,6 +18,7 @@ urlpatterns = [
     path("meals/week/", views.meals_week, name="meals_week"),
     path("meals/<uuid:meal_id>/", views.meal_edit, name="meal_edit"),
     path("meals/<uuid:meal_id>/delete/", views.meal_delete, name="meal_delete"),
+    path("meals/<uuid:meal_id>/correct/", views.meal_correct, name="meal_correct"),
     path("foods/", views.foods, name="foods"),
     path("foods/<uuid:food_id>/delete/", views.food_delete, name="food_delete"),
     path("measures/", views_measures.measures, name="measures"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +25,8 @@ from vagus.diary import (
     custom_foods,
     day_version,
     engagement,
+    meal_corrections,
+    panels,
     queries,
     wording,
 )
@@ -116,7 +120,6 @@ def checkin(request: AuthenticatedHttpRequest, day: date) -> HttpResponse:
             # Open when it holds something to fix, or when nothing is on the quick check-in.
             "more_open": not quick
             or any(f.errors for f in [*form.more_fields(), form["note"], form["supplement_name"]]),
-            "meals": queries.meals_on(user, day),
             "cards": today_cards(request, queries.hidden_cards(user, day)) if is_today else [],
             "strip": engagement.month_strip(user, day) if is_today else None,
             "welcome_back": engagement.welcome_back(user, day) if is_today else None,
@@ -217,6 +220,7 @@ def _day_url(user: User, day: date) -> str:
 @login_required
 def meals(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
+    day = _preset_day(request)
     if request.method == "POST":
         form = MealForm(request.POST)
         if form.is_valid():
@@ -232,50 +236,71 @@ def meals(request: AuthenticatedHttpRequest) -> HttpResponse:
                     f"Saved: “{meal.text}” at {timezone.localtime(meal.eaten_at):%H:%M} "
                     f"on {meal.day:%A %d %B}.",
                 )
+                # Logged for a day (from its page, or with ?day=): back to that day's page.
+                if day is not None:
+                    return redirect(panels.day_url(request, meal.day) + "#day-meals")
                 return redirect("diary:meals")
     else:
-        form = MealForm(
-            initial={"eaten_at": user.local_now().replace(second=0, microsecond=0, tzinfo=None)}
-        )
+        moment = panels.preset_moment(request, day or user.today())
+        form = MealForm(initial={"eaten_at": moment})
     recent = Meal.objects.owned_by(user).order_by("-eaten_at")[:RECENT_MEALS]
     return render(
         request,
         "diary/meals.html",
         {
             "form": form,
-            "meals": [_meal_view(meal) for meal in recent],
+            "day": day,
+            "day_url": panels.day_url(request, day) if day else None,
+            "meals": [panels.meal_view(meal) for meal in recent],
             "group_choices": list(custom_foods.GROUP_LABELS.items()),
         },
     )
 
 
+def _preset_day(request: AuthenticatedHttpRequest) -> date | None:
+    """The day of ``?day=YYYY-MM-DD`` if a meal can be logged on it; a message if not."""
+    raw = request.GET.get("day", "")
+    if not raw:
+        return None
+    day = None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+        with contextlib.suppress(ValueError):  # 2026-02-30
+            day = date.fromisoformat(raw)
+    if day is None:
+        messages.info(request, "That date could not be read, so the meal is set to now.")
+    elif day > request.user.today():
+        messages.info(request, "That day hasn't come yet where you are, so the meal is set to now.")
+        day = None
+    elif day < EARLIEST_DAY:
+        messages.info(
+            request, f"Days before {EARLIEST_DAY.year} can't be logged, so the meal is set to now."
+        )
+        day = None
+    return day
+
+
 RECENT_MEALS = 50
 
 
-def _meal_view(meal: Meal) -> dict[str, object]:
-    """A meal with its stored analysis laid out for the page (no queries)."""
-    analysis = meal.analysis or {}
-    items = [
-        {
-            "name": item["name"],
-            "matched": item.get("matched", ""),
-            "groups": custom_foods.group_labels(item.get("groups", [])),
-            "servings": f"{item.get('servings', 1):g}",
-            "plant": item.get("plant"),
-            "custom": item.get("custom", False),
-            "unsure": item.get("confidence", 1) < 1,
-        }
-        for item in analysis.get("items", [])
-    ]
-    return {
-        "meal": meal,
-        "items": items,
-        "unknown": [
-            {"text": text, "form_id": f"teach-{meal.pk}-{i}"}
-            for i, text in enumerate(analysis.get("unknown", []))
-        ],
-        "analysed": meal.analysis is not None,
-    }
+@login_required
+@require_POST
+def meal_correct(request: AuthenticatedHttpRequest, meal_id: str) -> HttpResponse:
+    """Read one matched part of a meal as another food, or as no food; then back to its day."""
+    meal = owned_or_404(Meal, request.user, uuid=meal_id)
+    matched = request.POST.get("matched", "")
+    not_eaten = request.POST.get("choice") == "not"
+    food = None if not_eaten else request.POST.get("food", "")
+    try:
+        meal = meal_corrections.correct_match(request.user, meal, matched, food)
+    except actions.DiaryInputError as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+    else:
+        if not_eaten:
+            messages.success(request, f"“{matched}” is no longer counted in this meal.")
+        else:
+            messages.success(request, f"Changed: the meal now reads “{meal.text}”.")
+    return redirect(panels.day_url(request, meal.day) + "#day-meals")
 
 
 @login_required

@@ -10,8 +10,9 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from vagus.api.schemas import Message
+from vagus.api.schemas import Message, RowSchema
 from vagus.experiments import actions, queries, wording
+from vagus.experiments.backup import AdherenceRow
 from vagus.experiments.library import LIBRARY, METHOD_EVIDENCE, OUTCOMES
 from vagus.experiments.models import STOPPED, Experiment
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
@@ -55,10 +56,8 @@ class AdherenceIn(Schema):
     day: date | None = Field(None, description="Default: today where you are")
 
 
-class AdherenceOut(Schema):
-    id: UUID
-    day: date
-    followed: bool
+class AdherenceOut(RowSchema, row=AdherenceRow, without=("experiment",)):
+    pass
 
 
 class StatusIn(Schema):

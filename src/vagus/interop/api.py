@@ -28,6 +28,8 @@ class RowErrorOut(Schema):
     reason: str
 
 
+# Not the backup's ImportJobRow: a stale job shows as failed, errors are typed rows, and the
+# options chosen stay out of the answer.
 class ImportJobOut(Schema):
     id: UUID
     format: str

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
-from vagus.backup.rows import Day, Id, Moment, Number, Row, Text, parse_rows, problem
+from vagus.backup.rows import Always, Day, Id, Moment, Number, Row, Text, parse_rows, problem
 from vagus.diary.models import Measure
 from vagus.interop.models import ImportedEntry, ImportJob
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class ImportedEntryRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     source: Text = Field(json_schema_extra={"pattern": "^import:"})
     key: Text
     kind: Text = Field(json_schema_extra={"enum": [k for k, _ in ImportedEntry.KINDS]})
@@ -29,7 +29,7 @@ class ImportedEntryRow(Row):
 
 
 class ImportJobRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     format: Text
     filename: Text = ""
     status: Text

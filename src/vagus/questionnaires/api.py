@@ -66,6 +66,8 @@ class AnswerError(Message):
     safety: SafetyOut | None = None
 
 
+# Not the backup's ResponseRow: the API adds the band and a summary in words and the safety
+# answer, shows answers as numbers and leaves out the difficulty question.
 class ResponseOut(Schema):
     id: UUID
     instrument: str

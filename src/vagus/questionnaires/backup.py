@@ -11,7 +11,19 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
-from vagus.backup.rows import Day, Flag, Id, Moment, Number, Row, Text, Whole, parse_rows, problem
+from vagus.backup.rows import (
+    Always,
+    Day,
+    Flag,
+    Id,
+    Moment,
+    Number,
+    Row,
+    Text,
+    Whole,
+    parse_rows,
+    problem,
+)
 from vagus.questionnaires.models import QuestionnaireResponse, SafetyAlert, Schedule
 from vagus.science import instruments
 
@@ -24,7 +36,7 @@ ALERT_SOURCES = ("questionnaire", "questionnaire_unsaved", "tools")
 
 
 class ResponseRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     instrument: Text
     answers: list[Any]
     difficulty: Whole | None = None
@@ -37,14 +49,14 @@ class ResponseRow(Row):
 
 
 class ScheduleRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     instrument: Text
     every_days: Whole | None = None
     enabled: Flag
 
 
 class AlertRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     response: Id | None = Field(
         description="The questionnaire response that raised it; null for other sources."
     )

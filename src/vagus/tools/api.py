@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime, time
+from datetime import time
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -21,8 +21,10 @@ from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from pydantic import WithJsonSchema
 
+from vagus.api.schemas import RowSchema
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 from vagus.tools import actions, catalog, queries
+from vagus.tools.backup import JournalEntryRow, ThoughtRecordRow, ToolSessionRow, WorryRow
 from vagus.tools.models import JournalEntry, ThoughtRecord, ToolSession, Worry
 
 router = Router(tags=["tools"])
@@ -109,14 +111,10 @@ class SessionIn(Schema):
     )
 
 
-class SessionOut(Schema):
-    id: UUID
-    tool: str
-    started: datetime
-    duration_seconds: int
-    anxiety_before: int | None
-    anxiety_after: int | None
-    settings: dict[str, Any]
+# The outputs are the backup rows' shapes, less what only a restore needs, plus the safety
+# answer to text just written.
+class SessionOut(RowSchema, row=ToolSessionRow, without=("in_diary", "created")):
+    pass
 
 
 class ThoughtRecordIn(Schema):
@@ -134,18 +132,7 @@ class ThoughtRecordIn(Schema):
     duration_seconds: WritingSeconds = Field(0, description="How long the writing took")
 
 
-class ThoughtRecordOut(Schema):
-    id: UUID
-    created: datetime
-    situation: str
-    automatic_thought: str
-    emotions: str
-    evidence_for: str
-    evidence_against: str
-    balanced_thought: str
-    intensity_before: int | None
-    intensity_after: int | None
-    patterns: list[str]
+class ThoughtRecordOut(RowSchema, row=ThoughtRecordRow):
     safety: SafetyOut | None = None
 
 
@@ -157,11 +144,7 @@ class JournalIn(Schema):
     duration_seconds: WritingSeconds = Field(0, description="How long the writing took")
 
 
-class JournalOut(Schema):
-    id: UUID
-    created: datetime
-    prompt: str
-    text: str
+class JournalOut(RowSchema, row=JournalEntryRow):
     safety: SafetyOut | None = None
 
 
@@ -173,11 +156,7 @@ class WorryIn(Schema):
     )
 
 
-class WorryOut(Schema):
-    id: UUID
-    text: str
-    parked_at: datetime
-    resolved_at: datetime | None
+class WorryOut(RowSchema, row=WorryRow):
     safety: SafetyOut | None = None
 
 

@@ -24,6 +24,7 @@ from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, restorer, section
 from vagus.backup.rows import (
+    Always,
     Clock,
     Flag,
     Id,
@@ -46,7 +47,7 @@ DECRYPTED = "Decrypted; encrypted again on restore."
 
 
 class ToolSessionRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     tool: Text = Field(json_schema_extra={"enum": [*sorted(catalog.BY_CODE)]})
     started: Moment
     duration_seconds: Whole
@@ -57,8 +58,8 @@ class ToolSessionRow(Row):
     # "tool", at ``started``) in the observations section. A flag, not an id, so the restore
     # links the session to that restored observation instead of writing another. Older
     # backups lack it: then the session takes its minutes if they are there.
-    in_diary: Flag | None = None
-    created: Moment | None = None
+    in_diary: Always[Flag] = None
+    created: Always[Moment] = None
 
     @classmethod
     def of(cls, s: ToolSession) -> ToolSessionRow:
@@ -76,12 +77,12 @@ class ToolSessionRow(Row):
 
 
 class ToolPreferencesRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     worry_time: Clock
 
 
 class WorryRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     text: Text = Field(description=DECRYPTED)
     parked_at: Moment
     resolved_at: Moment | None
@@ -92,7 +93,7 @@ class WorryRow(Row):
 
 
 class ThoughtRecordRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     created: Moment
     situation: Text = Field(description=DECRYPTED)
     automatic_thought: Text = Field(description=DECRYPTED)
@@ -117,7 +118,7 @@ class ThoughtRecordRow(Row):
 
 
 class JournalEntryRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     created: Moment
     prompt: Text
     text: Text = Field(description=DECRYPTED)
