@@ -30,6 +30,7 @@ STYLED_PAGES = [
     "/questionnaires/gad7/",
     "/experiments/",
     "/learn/",
+    "/reminders/",
 ]
 SCHEMES = ["light", "dark"]
 
