@@ -39,3 +39,21 @@ def test_the_api_answers_400_not_500_and_writes_nothing(person, api, path, body)
     response = api("post", path, body)
     assert response.status_code == 400
     assert not Meal.objects.exists() and not Experiment.objects.exists()
+
+
+@pytest.mark.parametrize("broken", ["\x00", "\ud800"], ids=["nul", "lone-surrogate"])
+def test_every_diary_text_refuses_what_cannot_be_stored(person, broken):
+    # A lone surrogate cannot be encoded as UTF-8: SQLite and PostgreSQL would both fail on it.
+    now = datetime.now(person.zone()) - timedelta(hours=1)
+    with pytest.raises(actions.DiaryInputError) as meal:
+        actions.add_meal(person, f"toast{broken}", now)
+    assert "cannot be stored" in meal.value.errors["text"]
+    with pytest.raises(actions.DiaryInputError) as supplement:
+        actions.save_checkin(
+            person, person.today(), {"anxiety": 3}, supplement_name=f"zinc{broken}"
+        )
+    assert "cannot be stored" in supplement.value.errors["supplement_name"]
+    with pytest.raises(actions.DiaryInputError):
+        actions.create_measure(person, f"walk{broken}", "yesno", "better")
+    assert not Meal.objects.exists() and not DayNote.objects.exists()
+    assert not Measure.objects.owned_by(person).exists()

@@ -16,7 +16,7 @@ from vagus.diary import day_version, nutrition
 from vagus.diary.models import DayNote, Meal, Measure, Observation
 from vagus.diary.wording import format_value
 from vagus.inputs import local_day
-from vagus.text import has_nul
+from vagus.text import unsafe_text_problem
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
@@ -84,8 +84,9 @@ def save_checkin(
             errors[code] = str(exc)
     if note is not None and len(note) > NOTE_MAX:
         errors["note"] = f"note: please keep it under {NOTE_MAX} characters."
-    if has_nul(note, supplement_name):
-        errors["note"] = "note: contains a NUL character, which cannot be stored."
+    for name, text in (("note", note), ("supplement_name", supplement_name)):
+        if text and (problem := unsafe_text_problem(text)):
+            errors[name] = f"{name}: {problem}"
     if errors:
         raise DiaryInputError(errors)
 
@@ -178,8 +179,8 @@ def _check_meal_text(text: str) -> str:
         raise DiaryInputError({"text": "text: write what you ate or drank."})
     if len(text) > MEAL_MAX:
         raise DiaryInputError({"text": f"text: please keep it under {MEAL_MAX} characters."})
-    if has_nul(text):
-        raise DiaryInputError({"text": "text: contains a NUL character, which cannot be stored."})
+    if problem := unsafe_text_problem(text):
+        raise DiaryInputError({"text": f"text: {problem}"})
     return text
 
 
@@ -244,7 +245,7 @@ def add_measure(user: User, label: str, kind: str, direction: str) -> AddedMeasu
 
     label = " ".join((label or "").split())
     errors = {}
-    if not label or len(label) > 80 or has_nul(label):
+    if not label or len(label) > 80 or unsafe_text_problem(label):
         errors["label"] = "Give it a name of 1 to 80 characters."
     if kind not in dict(kinds.CUSTOM_KIND_CHOICES):
         errors["kind"] = "Choose how you log it: a scale, a count, minutes or yes/no."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -92,11 +92,8 @@ def _ids(rows: Any) -> list[int]:
 
 
 def _profile(reminder: Reminder) -> ReminderProfile:
-    try:
-        return reminder.owner.reminder_profile
-    except ReminderProfile.DoesNotExist:
-        profile, _ = ReminderProfile.objects.get_or_create(owner=reminder.owner)
-        return profile
+    profile, _ = ReminderProfile.objects.get_or_create(owner=reminder.owner)
+    return profile
 
 
 def _take_slot(reminder: Reminder, now: datetime, outcome: Outcome) -> None:
@@ -206,8 +203,8 @@ def _take_snooze(reminder: Reminder, now: datetime, outcome: Outcome) -> None:
 
 def _insert(
     reminder: Reminder,
-    day: object,
-    at: object,
+    day: date,
+    at: time,
     due_at: datetime,
     message: str,
     title: str,
