@@ -116,7 +116,11 @@ def test_tags_are_no_on_logged_days_between_first_and_last_use(synced):
     assert coffee == {"2025-04-02": 1, "2025-04-03": 0, "2025-04-05": 1}
     walk = {d: v for (d, name), v in got.items() if name == "Walk"}
     assert walk == {
-        "2025-04-01": 1, "2025-04-02": 0, "2025-04-03": 1, "2025-04-05": 1, "2025-04-06": 1
+        "2025-04-01": 1,
+        "2025-04-02": 0,
+        "2025-04-03": 1,
+        "2025-04-05": 1,
+        "2025-04-06": 1,
     }
 
 

@@ -45,6 +45,10 @@ def staging_dir() -> Path:
     return path
 
 
+def entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
 class ImportRefused(ValueError):
     """The file cannot be imported whole; nothing was written. ``report`` says why."""
 
@@ -66,6 +70,7 @@ class ImportReport:
     last_day: str = ""
     errors: list[RowError] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
+    unmapped_counts: dict[str, int] = field(default_factory=dict)  # name → entries using it
     notes: list[str] = field(default_factory=list)
     rows: int = 0
     error_count: int = 0  # every problem found, also those past the ones kept
@@ -82,7 +87,11 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.unmapped:
-            names = ", ".join(f"“{n}”" for n in self.unmapped)
+            names = ", ".join(
+                f"“{n}”"
+                + (f" ({entries(self.unmapped_counts[n])})" if n in self.unmapped_counts else "")
+                for n in self.unmapped
+            )
             return (
                 f"Nothing was imported: these moods need a level from 1 (awful) to 5 (rad): "
                 f'{names}. Map them, e.g. --mood-map "{self.unmapped[0]}=3".'
@@ -270,6 +279,7 @@ def import_staged(
     report.errors = [*parsed.errors, *staging.errors][:MAX_ERRORS_KEPT]
     report.error_count = parsed.error_count + staging.error_count
     report.unmapped = list(parsed.unmapped)
+    report.unmapped_counts = dict(parsed.unmapped_counts)
     report.notes = list(parsed.notes)
     if report.unmapped:
         raise ImportRefused(report)

@@ -240,8 +240,9 @@ def parse(
         logged = set().union(*(category_days[c] for c in tag_categories[tag_folded]))
         measure = MeasureRef(label=tag_labels[tag_folded], kind="yesno")
         for day in sorted(d for d in logged - used if first <= d <= last):
-            result.add(Record(0, OBSERVATION, SOURCE, _tag_key(day, tag_folded), day, None,
-                              measure, 0.0))
+            result.add(
+                Record(0, OBSERVATION, SOURCE, _tag_key(day, tag_folded), day, None, measure, 0.0)
+            )
     return result
 
 
