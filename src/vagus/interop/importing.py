@@ -8,6 +8,7 @@ importing the same file twice changes nothing, and a newer export only adds what
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from vagus.interop.staging import Staging, utc_text
 
 if TYPE_CHECKING:
     from vagus.accounts.models import User
+
+
+OWN_CODE = re.compile(r"^my_[a-z0-9_]{1,60}$")
 
 
 def staging_dir() -> Path:
@@ -181,6 +185,12 @@ def _resolve_measures(
             unknown.append((line, ref.label))
             continue
         code = created_by_code.get(label.casefold(), "")
+        if not code and OWN_CODE.match(ref.label) and ref.label not in taken_codes:
+            # The file names the measure by a code of one's own (Vagus's tidy CSV): keep it.
+            code = ref.label
+            taken_codes.add(code)
+            created_by_code[label.casefold()] = code
+            report.measures_created.append(label)
         if not code:
             code = base = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
             suffix = 2
@@ -205,7 +215,10 @@ def _resolve_measures(
             resolved.kind_of[ref_id] = measure.kind
         else:
             ref = resolved.to_create[ref_id][2]
-            resolved.kind_of[ref_id] = ref.kind or _infer_kind(staging.values_of(ref_id))
+            suggested = ref.suggested_kind if ref.suggested_kind in kinds.KINDS else ""
+            resolved.kind_of[ref_id] = (
+                ref.kind or suggested or _infer_kind(staging.values_of(ref_id))
+            )
     return resolved
 
 

@@ -41,6 +41,9 @@ class MeasureRef:
     # The label for a measure created on the way, when the file names it by code (a CSV's
     # ``label`` column beside ``measure``).
     title: str = ""
+    # The kind a measure created on the way gets when the file says (Vagus's own tidy CSV has
+    # a ``kind`` column). Unlike ``kind`` it does not create the measure unasked.
+    suggested_kind: str = ""
 
     @property
     def name(self) -> str:
