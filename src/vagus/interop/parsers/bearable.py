@@ -239,9 +239,11 @@ def parse(
         first, last = min(used), max(used)
         logged = set().union(*(category_days[c] for c in tag_categories[tag_folded]))
         measure = MeasureRef(label=tag_labels[tag_folded], kind="yesno")
-        for day in sorted(d for d in logged - used if first <= d <= last):
+        for no_day in sorted(d for d in logged - used if first <= d <= last):
             result.add(
-                Record(0, OBSERVATION, SOURCE, _tag_key(day, tag_folded), day, None, measure, 0.0)
+                Record(
+                    0, OBSERVATION, SOURCE, _tag_key(no_day, tag_folded), no_day, None, measure, 0.0
+                )
             )
     return result
 
