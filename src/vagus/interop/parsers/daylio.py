@@ -101,7 +101,8 @@ def header_for(first: list[str]) -> list[str] | None:
         and calendar_names.has_month(cells[1])
     ):
         return OLDEST
-    if not KNOWN_COLUMNS & {c.lower() for c in cells}:
+    # One cell: split by something other than commas, said by ``csvfile`` itself.
+    if len(cells) > 1 and not KNOWN_COLUMNS & {c.lower() for c in cells}:
         raise csvfile.FileError(
             "line 1: the header row is missing (it should start with full_date or year). "
             "Export the file again from Daylio without changing it."
