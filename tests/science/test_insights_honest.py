@@ -44,8 +44,10 @@ def test_habits_as_the_family_keep_null_habits_at_nominal() -> None:
             found = insights.associations(days, "anxiety", factors=factors)
             nulls = [a for a in found if (a.factor, a.lag) not in PLANTED and a.factor in FACTORS]
             bucket.append(any(a.significant for a in nulls))
-    print(f"P(any null habit found): family with symptoms {np.mean(with_symptoms):.3f}, "
-          f"habits only {np.mean(habits_only):.3f}")
+    print(
+        f"P(any null habit found): family with symptoms {np.mean(with_symptoms):.3f}, "
+        f"habits only {np.mean(habits_only):.3f}"
+    )
     # With real effects present, BH at 0.10 lets a false habit through in about 10-15 % of diaries.
     assert np.mean(habits_only) <= 0.15 + slack(0.15, N_FAMILY)
     assert np.mean(with_symptoms) > np.mean(habits_only) + slack(0.15, N_FAMILY)
@@ -66,8 +68,10 @@ def test_a_null_habit_that_follows_a_slow_change_stays_near_five_percent(drift: 
                 hits.append(a.p_value < 0.05)
             if (a.factor, a.lag) == ("sleep_hours", 0):
                 found_sleep.append(a.significant)
-    print(f"{drift}: P(null drift habit p < .05) {np.mean(hits):.3f}, "
-          f"power sleep {np.mean(found_sleep):.2f}")
+    print(
+        f"{drift}: P(null drift habit p < .05) {np.mean(hits):.3f}, "
+        f"power sleep {np.mean(found_sleep):.2f}"
+    )
     assert np.mean(hits) <= 0.07 + slack(0.07, len(hits))
     assert np.mean(found_sleep) >= 0.80 - slack(0.80, len(found_sleep))
 
@@ -93,8 +97,11 @@ def test_shown_intervals_cover_the_truth_among_shown_findings() -> None:
                 raw_ratio.append(a.estimate / truth)
                 shown_ratio.append(a.shown_estimate / truth)
     n = len(covered)
-    print(f"{n} shown findings: coverage shown {np.mean(covered):.3f} raw {np.mean(raw_covered):.3f}; "
-          f"estimate / truth raw {np.mean(raw_ratio):.2f} shown {np.mean(shown_ratio):.2f}")
+    print(
+        f"{n} shown findings: coverage shown {np.mean(covered):.3f} "
+        f"raw {np.mean(raw_covered):.3f}; "
+        f"estimate / truth raw {np.mean(raw_ratio):.2f} shown {np.mean(shown_ratio):.2f}"
+    )
     assert n >= 0.75 * N_SHOWN  # the planted effects are found often enough to measure this
     assert np.mean(covered) >= 0.95 - slack(0.95, n)
     assert abs(np.mean(shown_ratio) - 1) < abs(np.mean(raw_ratio) - 1)
@@ -117,7 +124,9 @@ def test_the_selection_adjusted_numbers_are_the_truncated_normal_quantiles() -> 
             inside = stats.norm(m).cdf(za) - stats.norm(m).cdf(c[j])
             assert (lower + inside) / (lower + upper) == pytest.approx(level, abs=1e-6)
     # Far past the threshold there is almost nothing to adjust.
-    assert selection_adjusted(np.array([9.0]), np.array([2.0]))[1, 0] == pytest.approx(9.0, abs=1e-3)
+    assert selection_adjusted(np.array([9.0]), np.array([2.0]))[1, 0] == pytest.approx(
+        9.0, abs=1e-3
+    )
 
 
 N_LOOKS = 24
@@ -144,7 +153,11 @@ def test_lasting_is_the_screen_repeated_on_the_earlier_diaries() -> None:
     expected = {(a.factor, a.lag) for a in found if a.significant}
     for back in insights.LOOKS_BACK:
         earlier = frame.iloc[: len(frame) - back]
-        expected &= {(a.factor, a.lag) for a in insights.associations(earlier, "anxiety", fdr=FDR_PAGE) if a.significant}
+        expected &= {
+            (a.factor, a.lag)
+            for a in insights.associations(earlier, "anxiety", fdr=FDR_PAGE)
+            if a.significant
+        }
     assert kept == expected
     assert ("sleep_hours", 0) in kept  # a real, strong effect lasts
 
@@ -163,7 +176,9 @@ def test_looking_every_two_days_rarely_ever_shows_a_false_finding() -> None:
                 kept &= significant.get(t - back, set())
             lasting.append(bool(kept))
         ever_lasting.append(any(lasting))
-    print(f"P(ever a false finding): every look {np.mean(ever_single):.3f}, "
-          f"lasting rule {np.mean(ever_lasting):.3f}")
+    print(
+        f"P(ever a false finding): every look {np.mean(ever_single):.3f}, "
+        f"lasting rule {np.mean(ever_lasting):.3f}"
+    )
     assert np.mean(ever_lasting) <= 0.15 + slack(0.15, N_LOOKS)
     assert np.mean(ever_single) > np.mean(ever_lasting)

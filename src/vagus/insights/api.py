@@ -95,7 +95,8 @@ def insights(
 
     `significant` holds every factor-and-lag with q ≤ 0.05 that also held two and four weeks
     earlier (habits and exposures only); `not_clear` one entry per other estimated factor;
-    `together` the other symptoms that move with the outcome on the same day. Estimates are in the outcome's unit per `per` of the factor. Medication
+    `together` the other symptoms that move with the outcome on the same day. Estimates are
+    in the outcome's unit per `per` of the factor. Medication
     measures are never screened, as factor or outcome (`medication_note` says why).
     """
     measures = measures_by_code(request.user)

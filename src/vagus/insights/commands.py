@@ -48,7 +48,9 @@ def print_insights(username: str, outcome: str, lags: str, console: Console) -> 
             "would make a first estimate possible."
         )
         return 0
-    table = Table(title=f"What goes with {label.lower()} (q ≤ 0.05, held for four weeks: a clear finding)")
+    table = Table(
+        title=f"What goes with {label.lower()} (q ≤ 0.05, held for four weeks: a clear finding)"
+    )
     for column in ("Factor", "When", "Difference", "95 % range", "Per", "q", "Days", "Clear"):
         table.add_column(column, justify="left" if column in {"Factor", "When", "Per"} else "right")
     for finding in report.estimated:

@@ -17,7 +17,15 @@ import pandas as pd
 from vagus.science.insights.averages import MIN_INTERVAL_DAYS, lag1_autocorrelation
 from vagus.science.insights.averages import mean_interval as _mean_interval
 
-__all__ = ["MIN_INTERVAL_DAYS", "Level", "Week", "by_level", "calendar_days", "value_range", "weekly_averages"]
+__all__ = [
+    "MIN_INTERVAL_DAYS",
+    "Level",
+    "Week",
+    "by_level",
+    "calendar_days",
+    "value_range",
+    "weekly_averages",
+]
 
 # Numeric factors with more distinct values than this are split into three groups of days.
 MAX_LEVELS = 4

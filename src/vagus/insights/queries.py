@@ -261,9 +261,12 @@ def insights_for(
     columns = [c for c in days.columns if c != outcome.code]
     habits = [c for c in columns if not is_symptom(measures[c])]
     symptoms = [c for c in columns if is_symptom(measures[c])]
-    options = {"lags": lags, "min_days": MIN_DAYS, "fdr": FDR, "factors": habits}
-    results = science.associations(days, outcome.code, **options)
-    lasting = science.lasting(days, outcome.code, **options, found=results)
+    results = science.associations(
+        days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR, factors=habits
+    )
+    lasting = science.lasting(
+        days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR, factors=habits, found=results
+    )
     significant_factors = {a.factor for a in results if (a.factor, a.lag) in lasting}
     for association in results:
         shown = (association.factor, association.lag) in lasting

@@ -121,7 +121,9 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
-    weeks = patterns.weekly_averages(diary["frame"], outcome.code, bounds=patterns.value_range(outcome))
+    weeks = patterns.weekly_averages(
+        diary["frame"], outcome.code, bounds=patterns.value_range(outcome)
+    )
     chart = charts.weekly_chart(
         weeks,
         chart_id="weekly-chart",

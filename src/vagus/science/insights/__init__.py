@@ -22,8 +22,9 @@ which yesterday's anxiety drives today's factor; weekday dummies absorb weekly r
 by factor and outcome; the trend ``s(t)`` absorbs slow drifts (e.g. getting better over months
 while a habit also changes, or a bad patch that comes and goes): a cubic B-spline with one
 degree of freedom per 20 calendar days (a straight line below 30 days, at most 12), chosen by
-simulation against random-walk, step and seasonal drifts (docs/insights.md). This is the ARX / "lagged dependent variable" adjustment of
-within-person diary analysis (Hamaker & Wichers 2017; Bringmann et al. 2013).
+simulation against random-walk, step and seasonal drifts (docs/insights.md). This is the
+ARX / "lagged dependent variable" adjustment of within-person diary analysis (Hamaker &
+Wichers 2017; Bringmann et al. 2013).
 
 ``b`` is reported with a 95 % interval from the classical OLS standard error and a Student t
 reference on the residual degrees of freedom; two-sided p-values come from the same t. This

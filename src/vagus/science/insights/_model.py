@@ -148,14 +148,15 @@ def calendar_frame(days: pd.DataFrame, outcome: str) -> pd.DataFrame:
 def trend_basis(n: int, days_per_df: int | None = DAYS_PER_TREND_DF) -> np.ndarray:
     """Columns for slow change over ``n`` calendar days (without the constant).
 
-    ``df = max(1, round(n / days_per_df))`` columns (at most ``MAX_TREND_DF``): a straight line for one, a quadratic for
-    two, a cubic for three, and a cubic B-spline with equally spaced knots beyond (the first
-    basis function is dropped because the functions sum to one, which the intercept already
-    spans). ``days_per_df=None`` gives the straight line of the first edition.
+    ``df = max(1, round(n / days_per_df))`` columns (at most ``MAX_TREND_DF``): a straight
+    line for one, a quadratic for two, a cubic for three, and a cubic B-spline with equally
+    spaced knots beyond (the first basis function is dropped because the functions sum to
+    one, which the intercept already spans). ``days_per_df=None`` gives the straight line of
+    the first edition.
     """
     position = np.arange(n, dtype=float)
     scaled = (position - (n - 1) / 2) / max(n - 1, 1)  # (-0.5, 0.5): columns of similar size
-    df = 1 if days_per_df is None else min(MAX_TREND_DF, max(1, int(round(n / days_per_df))))
+    df = 1 if days_per_df is None else min(MAX_TREND_DF, max(1, round(n / days_per_df)))
     if df <= 1 or n < 8:
         return scaled[:, None]
     degree = min(3, df)

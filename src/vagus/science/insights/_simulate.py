@@ -151,14 +151,16 @@ def _drift(rng: np.random.Generator, kind: str, n: int) -> np.ndarray:
     """A slow change in anxiety over ``n`` days that is not a straight line (about ±1.5)."""
     t = np.arange(n)
     if kind == "random_walk":
-        walk = np.cumsum(rng.normal(0, 0.15, n))
-        return walk - walk.mean()
+        walk: np.ndarray = np.cumsum(rng.normal(0, 0.15, n))
+        centred: np.ndarray = walk - walk.mean()
+        return centred
     if kind == "step":
         at = int(rng.integers(n // 5, 4 * n // 5))
         return np.where(t >= at, -1.5, 1.5) * 0.67
     if kind == "sine":
         period = rng.uniform(40, 120)
-        return 1.2 * np.sin(2 * np.pi * t / period + rng.uniform(0, 2 * np.pi))
+        wave: np.ndarray = 1.2 * np.sin(2 * np.pi * t / period + rng.uniform(0, 2 * np.pi))
+        return wave
     if kind == "none":
         return np.zeros(n)
     raise ValueError(f"drift must be one of {DRIFTS}, got {kind!r}")

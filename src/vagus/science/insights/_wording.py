@@ -94,12 +94,12 @@ def describe_together(
 
     >>> a = Association("stress", 0, 0.4, 0.3, 0.5, 1e-6, 1e-5, 84, True)
     >>> describe_together(a, "anxiety", "stress")
-    'On days your stress was one point higher, your anxiety was on average 0.4 points higher too (95 % range 0.3 to 0.5 higher). Both are how you felt that day, so this describes how they move together, not what causes what.'
+    'On days your stress was one point higher, your anxiety was on average 0.4 points higher \
+too (95 % range 0.3 to 0.5 higher). Both are how you felt that day, so this describes how \
+they move together, not what causes what.'
     """
     size, way, low, low_way, high, high_way = _numbers(association, decimals)
-    change = (
-        f"on average {size} {outcome_unit} {way} too" if way else "on average about the same"
-    )
+    change = f"on average {size} {outcome_unit} {way} too" if way else "on average about the same"
     interval = _interval(low, low_way, high, high_way)
     return (
         f"On days your {symptom_label} was one {symptom_unit} higher, your {outcome_label} "
