@@ -8,8 +8,8 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from tests.interop.test_apple_health import EXPECTED
+
 from vagus.interop.parsers import apple_health
 from vagus.interop.records import FileError
 
