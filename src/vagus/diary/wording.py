@@ -12,6 +12,7 @@ IMPORTED_FROM = {
     "daylio": "Daylio",
     "bearable": "Bearable",
     "apple-health": "Apple Health",
+    "google-takeout": "Fitbit (Google Takeout)",
     "csv": "a CSV file",
     "json": "a Vagus backup",
 }
