@@ -91,7 +91,7 @@ def test_a_zip_without_fitbit_files_is_refused():
 
 
 def test_a_file_taken_out_of_the_zip_is_refused():
-    with pytest.raises(FileError, match="is a .zip file"):
+    with pytest.raises(FileError, match=r"is a \.zip file"):
         google_takeout.parse(io.BytesIO(b"[]"), zone=LONDON)
 
 
