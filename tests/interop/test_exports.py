@@ -36,7 +36,11 @@ def test_tidy_csv_has_every_value_with_its_source(filled, other_person):
     assert list(tidy[0]) == csv_export.TIDY_COLUMNS
     assert len(tidy) == filled.observations.count() == 10
     sleep = next(r for r in tidy if r["measure"] == "sleep_hours" and r["date"] == "2025-03-02")
-    assert (sleep["value"], sleep["unit"], sleep["source"]) == (repr(410 / 60), "h", "import:apple-health")
+    assert (sleep["value"], sleep["unit"], sleep["source"]) == (
+        repr(410 / 60),
+        "h",
+        "import:apple-health",
+    )
     assert {r["source"] for r in tidy} == {"checkin", "import:apple-health", "questionnaire"}
 
 
