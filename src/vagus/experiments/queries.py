@@ -67,6 +67,7 @@ def analysis_for(user: User, experiment: Experiment) -> Analysis:
         outcome,
         adherence=adherence_series(answers),
         lower_is_better=experiment.lower_is_better,
+        smallest_change=experiment.smallest_change,
     )
     return Analysis(result, outcome, answers, paused)
 

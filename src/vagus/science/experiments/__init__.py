@@ -25,9 +25,9 @@ from .planning import (
     power,
     suggest_pairs,
 )
-from .randomisation import min_p_value, sign_flip_p_value
+from .randomisation import min_p_value, sign_flip_interval, sign_flip_p_value
 from .schedules import Period, Schedule, design
-from .wording import describe
+from .wording import describe, verdict
 
 __all__ = [
     "MIN_PAIRS",
@@ -45,4 +45,6 @@ __all__ = [
     "power",
     "sign_flip_p_value",
     "suggest_pairs",
+    "verdict",
+    "sign_flip_interval",
 ]
