@@ -101,7 +101,7 @@ def test_every_paragraph_states_one_verdict_its_numbers_support() -> None:
         if kind == "clearly_better":
             assert result.ci_high <= -1.0
         if kind == "little_difference":
-            assert -1.0 < result.ci_low and result.ci_high < 1.0
+            assert result.ci_low > -1.0 and result.ci_high < 1.0
     print(counts)
     assert {"clearly_better", "better", "unclear"} <= set(counts)
 

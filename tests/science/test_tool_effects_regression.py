@@ -57,7 +57,9 @@ def binomial_se(p: float, n: int) -> float:
 
 def test_a_null_tool_is_called_helpful_in_at_most_5_percent() -> None:
     naive, helpful, compared = rates(effect=0.0, seed=17)
-    print(f"\nnull tool used at >= 7: before/after alone {naive:.3f}, against controls {helpful:.3f}")
+    print(
+        f"\nnull tool used at >= 7: before/after alone {naive:.3f}, against controls {helpful:.3f}"
+    )
     assert compared > 0.95
     assert naive > 0.5  # the problem is real in this simulation
     # Nominal one-sided rate is 2.5 %; 5 % is over 3 binomial SEs above it at 400 replicates.

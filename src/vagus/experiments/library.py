@@ -116,6 +116,12 @@ class Outcome:
     lower_is_better: bool
     scale_max: float
     help: str
+    recall_days: int = 1  # how far back the rating asks about; a period must be at least this
+
+
+# GAD-2/GAD-7/PHQ ask about "the last 2 weeks" (vagus.science.instruments.phq_gad): a score
+# taken in a shorter period would mostly describe the days before it.
+RECALL_DAYS = {"gad2_total": 14}
 
 
 def _outcomes() -> dict[str, Outcome]:
@@ -131,7 +137,14 @@ def _outcomes() -> dict[str, Outcome]:
             if code == "gad2_total"
             else "Log it in your daily check-in."
         )
-        outcomes[code] = Outcome(code, label, b.direction != "better", scale_max, help_text)
+        outcomes[code] = Outcome(
+            code,
+            label,
+            b.direction != "better",
+            scale_max,
+            help_text,
+            RECALL_DAYS.get(code, 1),
+        )
     return outcomes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,7 @@ def no_tool_pairs(user: User) -> list[tuple[float, float]]:
     )
     return [
         (float(v0), float(v1))
-        for (d0, v0), (d1, v1) in zip(rows, rows[1:], strict=False)
+        for (d0, v0), (d1, v1) in itertools.pairwise(rows)
         if d1 - d0 <= CONTROL_GAP
     ]
 

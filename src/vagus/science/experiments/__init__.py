@@ -43,8 +43,8 @@ __all__ = [
     "min_p_value",
     "pairs_needed_for_alpha",
     "power",
+    "sign_flip_interval",
     "sign_flip_p_value",
     "suggest_pairs",
     "verdict",
-    "sign_flip_interval",
 ]
