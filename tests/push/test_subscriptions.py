@@ -26,6 +26,11 @@ def own_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("VAGUS_DATA_DIR", str(tmp_path))
 
 
+@pytest.fixture(autouse=True)
+def example_push_service(settings):
+    settings.VAGUS_PUSH_SERVICES = [*settings.VAGUS_PUSH_SERVICES, "push.example.org"]
+
+
 def test_the_browser_gets_the_servers_public_key(person_client):
     answer = person_client.get(reverse("api:push_public_key"))
     assert answer.status_code == 200
@@ -55,6 +60,32 @@ def test_an_address_that_is_not_a_push_service_is_refused(person, person_client,
     assert answer.status_code == 400
     assert answer.json()["detail"] == "This browser gave a push address that cannot be used."
     assert not PushSubscription.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://127.0.0.1/x",
+        "https://internal.example.org/x",
+        "https://push.example.org.evil.example/x",
+        "https://evilpush.services.mozilla.com.example/x",
+    ],
+)
+def test_a_host_that_is_no_push_service_is_refused(person, person_client, endpoint):
+    # The server posts to the address it is given: an internal host must not be reachable so.
+    answer = post(person_client, "push_subscribe", SUBSCRIPTION | {"endpoint": endpoint})
+    assert answer.status_code == 400
+    assert "VAGUS_PUSH_SERVICES" in answer.json()["detail"]
+    assert not PushSubscription.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    ["https://fcm.googleapis.com/fcm/send/x", "https://updates.push.services.mozilla.com/wpush/v2/x"],
+)
+def test_the_browsers_push_services_are_accepted(person, person_client, endpoint):
+    answer = post(person_client, "push_subscribe", SUBSCRIPTION | {"endpoint": endpoint})
+    assert answer.status_code == 201
 
 
 def test_the_settings_page_offers_the_button(person_client):

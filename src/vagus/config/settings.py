@@ -250,6 +250,18 @@ VAGUS_BASE_URL = (
 
 CRISIS_COUNTRY = os.environ.get("VAGUS_CRISIS_COUNTRY", "").strip().upper()
 
+# The push services browsers subscribe through. The server POSTs to a subscription's address,
+# so any other host is refused: a person could otherwise point the server at an internal one.
+# A leading dot allows every subdomain.
+VAGUS_PUSH_SERVICES = [
+    host.strip().lower()
+    for host in os.environ.get(
+        "VAGUS_PUSH_SERVICES",
+        "fcm.googleapis.com,.push.services.mozilla.com,.push.apple.com,.notify.windows.com",
+    ).split(",")
+    if host.strip()
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 
 from vagus.push.models import PushSubscription
@@ -18,11 +19,25 @@ class SubscriptionError(ValueError):
 
 
 def check_endpoint(endpoint: str) -> str:
-    """Push services speak HTTPS; anything else is not a browser's push address."""
+    """Push services speak HTTPS, from the hosts in ``VAGUS_PUSH_SERVICES``; anything else is
+    not a browser's push address (and must not make the server post somewhere else)."""
     parts = urlsplit(endpoint.strip())
     if parts.scheme != "https" or not parts.hostname or len(endpoint) > 2000:
         raise SubscriptionError("This browser gave a push address that cannot be used.")
+    if not is_push_service(parts.hostname):
+        raise SubscriptionError(
+            "This browser's push service is not one this server sends to; "
+            "the server's operator can add it (VAGUS_PUSH_SERVICES)."
+        )
     return endpoint.strip()
+
+
+def is_push_service(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(
+        host.endswith(allowed) if allowed.startswith(".") else host == allowed
+        for allowed in settings.VAGUS_PUSH_SERVICES
+    )
 
 
 def subscribe(
