@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from .analysis import MIN_PAIRS, PRIOR_PAIRS, ExperimentResult, analyse
 from .planning import (
+    History,
     PowerResult,
+    describe_history,
     estimate_variability,
     pairs_needed_for_alpha,
     power,
@@ -33,11 +35,13 @@ __all__ = [
     "MIN_PAIRS",
     "PRIOR_PAIRS",
     "ExperimentResult",
+    "History",
     "Period",
     "PowerResult",
     "Schedule",
     "analyse",
     "describe",
+    "describe_history",
     "design",
     "estimate_variability",
     "min_p_value",
