@@ -131,11 +131,7 @@ def power_estimate(
     weekdays = own_history.weekday_pattern
     if weekdays:  # the power simulation starts its pattern on the trial's first day
         weekdays = weekdays[first.weekday() :] + weekdays[: first.weekday()]
-    untidy = {
-        "build_up_days": build_up_days,
-        "missing": own_history.missing,
-        "weekday_pattern": weekdays,
-    }
+    missing = own_history.missing
     planned = core.power(
         effect,
         sd,
@@ -144,10 +140,20 @@ def power_estimate(
         washout_days,
         pairs,
         n_sim=POWER_SIMULATIONS,
-        **untidy,
+        build_up_days=build_up_days,
+        missing=missing,
+        weekday_pattern=weekdays,
     )
     suggested = core.suggest_pairs(
-        effect, sd, autocorrelation, period_days, washout_days, n_sim=POWER_SIMULATIONS, **untidy
+        effect,
+        sd,
+        autocorrelation,
+        period_days,
+        washout_days,
+        n_sim=POWER_SIMULATIONS,
+        build_up_days=build_up_days,
+        missing=missing,
+        weekday_pattern=weekdays,
     )
     return PowerEstimate(
         sd=sd,
