@@ -82,7 +82,7 @@ def simulated_trial(rng, effect, period, washout, pairs, build_up, missing, sd=1
     return result.enough_data and result.p_value <= 0.05
 
 
-def item9(n: int = 300) -> None:
+def item9(n: int = 800) -> None:
     print("9. power promised vs reached (effect -1, SD 1.5, AR 0.4, 6 pairs, 30% days skipped,")
     print("   anxious days skipped more)")
     rng = np.random.default_rng(9)
