@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def every_entry():
-    return {url for _, url in MENU}
+    return {url for _, url, _ in MENU}
 
 
 def test_more_lists_every_part_of_vagus(person_client):
@@ -28,9 +28,11 @@ def test_the_phone_row_is_short_and_more_marks_the_hidden_current_page(person_cl
     assert len(PHONE_MENU) <= 5  # with "More", one row at 390 px
     page = person_client.get(reverse("diary:timeline")).content.decode()
     assert '<li class="not-on-phone"><a href="/timeline/" aria-current="page">' in page
-    assert re.search(r'<li class="phone-only"><a href="/more/" aria-current="page">More', page)
+    assert re.search(
+        r'<li class="phone-only"><a href="/more/" aria-current="page"><svg .*?<span>More', page
+    )
     today = person_client.get(reverse("diary:today")).content.decode()
-    assert re.search(r'<li><a href="/today/" aria-current="page">Today', today)
+    assert re.search(r'<li><a href="/today/" aria-current="page"><svg .*?<span>Today', today)
     assert not re.search(r'href="/more/" aria-current', today)
 
 

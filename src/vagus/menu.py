@@ -9,19 +9,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-# (label, URL name), in the order the menu shows them.
-MENU: list[tuple[str, str]] = [
-    ("Today", "diary:today"),
-    ("Meals", "diary:meals"),
-    ("Timeline", "diary:timeline"),
-    ("Insights", "insights:index"),
-    ("Tools", "tools:index"),
-    ("Experiments", "experiments:index"),
-    ("Questionnaires", "questionnaires:index"),
-    ("Learn", "learn:index"),
-    ("Import & export", "interop:index"),
-    ("Settings", "accounts:settings"),
+# (label, URL name, icon), in the order the menu shows them. Icons: vagus/icons.py.
+MENU: list[tuple[str, str, str]] = [
+    ("Today", "diary:today", "today"),
+    ("Meals", "diary:meals", "meals"),
+    ("Timeline", "diary:timeline", "timeline"),
+    ("Insights", "insights:index", "insights"),
+    ("Tools", "tools:index", "tools"),
+    ("Experiments", "experiments:index", "experiments"),
+    ("Questionnaires", "questionnaires:index", "questionnaires"),
+    ("Learn", "learn:index", "learn"),
+    ("Import & export", "interop:index", "import-export"),
+    ("Settings", "accounts:settings", "settings"),
 ]
+# The phone menu's last entry, standing for everything not in PHONE_MENU.
+MORE_ICON = "more"
 
 # What a phone shows in its one-line menu; the rest sits behind "More" there.
 PHONE_MENU = {"diary:today", "diary:meals", "insights:index", "tools:index"}
@@ -36,6 +38,7 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         {
             "label": label,
             "url": reverse(url_name),
+            "icon": icon,
             "on_phone": url_name in PHONE_MENU,
             "current": current_name == url_name
             or (
@@ -44,7 +47,7 @@ def menu(request: HttpRequest) -> dict[str, Any]:
                 and url_name.endswith(":index")
             ),
         }
-        for label, url_name in MENU
+        for label, url_name, icon in MENU
     ]
     # On a phone, "More" stands for every page that is not in the short menu.
     more_current = current_name == ":more" or any(

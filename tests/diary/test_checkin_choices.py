@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -167,7 +169,7 @@ def test_renaming_a_builtin_is_the_persons_own_label(person, other_person, perso
     assert choices.labels_for(person)["anxiety"] == "Worry level"
     assert choices.labels_for(other_person)["anxiety"] == "Anxiety"
     html = person_client.get(reverse("diary:today")).content.decode()
-    assert "<legend>Worry level</legend>" in html
+    assert re.search(r'<legend><svg class="icon"[^>]*>.*?</svg>Worry level</legend>', html)
     saved = person_client.post(reverse("diary:today"), {"anxiety": "4"}, follow=True)
     assert "<strong>Worry level</strong>: 4 out of 10" in saved.content.decode()
     # Renaming it back to the built-in name stores no label of its own.

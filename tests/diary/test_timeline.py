@@ -28,7 +28,9 @@ def log_days(person, count, first_offset=0):
 
 
 def svgs(page: str) -> list:
-    return [ElementTree.fromstring(s) for s in re.findall(r"<svg.*?</svg>", page, re.S)]
+    # Charts only: the menu's and legends' icons are SVG too (class "icon").
+    charts = re.findall(r'<svg(?! class="icon").*?</svg>', page, re.S)
+    return [ElementTree.fromstring(s) for s in charts]
 
 
 def test_timeline_lists_days_and_draws_a_panel_per_measure(person, person_client):

@@ -84,3 +84,46 @@ def test_files_before_2022_without_date_formatted(samples):
 def test_bad_dates_and_ratings_are_reported_by_line(samples):
     result = parse(samples / "bearable_bad_date.csv")
     assert sorted((e.line, e.field) for e in result.errors) == [(2, "date"), (3, "rating/amount")]
+
+
+@pytest.fixture
+def synced(samples):
+    return parse(samples / "bearable_synced.csv")
+
+
+def test_a_row_with_no_value_is_skipped_and_reported(synced):
+    assert synced.errors == []
+    assert "1 sleep row had no duration: skipped." in synced.notes
+    sleep = {d: v for (d, name), v in values(synced).items() if name == "sleep_hours"}
+    assert sleep == {"2025-04-01": 6.5, "2025-04-05": 7.5}
+
+
+def test_a_row_with_a_wrong_value_still_stops_the_import(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "date,date formatted,weekday,time of day,category,rating/amount,detail,notes\n"
+        '"2nd Apr 2025","2025-04-02","Wednesday","all day","Sleep","","",""\n'
+        '"1st Apr 2025","2025-04-01","Tuesday","all day","Sleep","long","",""\n'
+    )
+    got = parse(path)
+    assert [(e.line, e.field) for e in got.errors] == [(3, "rating/amount")]
+
+
+def test_tags_are_no_on_logged_days_between_first_and_last_use(synced):
+    got = values(synced)
+    coffee = {d: v for (d, name), v in got.items() if name == "Coffee"}
+    # 04-01 is before its first use, 04-04 has no Factors entry, 04-06 is after its last use.
+    assert coffee == {"2025-04-02": 1, "2025-04-03": 0, "2025-04-05": 1}
+    walk = {d: v for (d, name), v in got.items() if name == "Walk"}
+    assert walk == {
+        "2025-04-01": 1,
+        "2025-04-02": 0,
+        "2025-04-03": 1,
+        "2025-04-05": 1,
+        "2025-04-06": 1,
+    }
+
+
+def test_yes_and_no_days_of_a_tag_have_distinct_keys(synced):
+    keys = [r.key for r in synced.records]
+    assert len(keys) == len(set(keys))

@@ -107,3 +107,57 @@ def test_mood_map_option(text, expected):
 def test_mood_map_mistakes_are_named(text):
     with pytest.raises(ValueError, match="mood map"):
         daylio.parse_mood_map(text)
+
+
+def test_oldest_layout_in_english_us_with_the_month_first(samples):
+    result = parse(samples / "daylio_oldest_us.csv")
+    assert result.errors == [] and result.unmapped == []
+    assert moods(result) == {"2019-06-21 08:15|mood": 3.0, "2019-06-22 22:00|mood": 7.0}
+
+
+def test_oldest_layout_in_polish_with_format_and_abbreviated_month_names(samples):
+    result = parse(samples / "daylio_oldest_pl.csv")
+    assert result.errors == [] and result.unmapped == []
+    # "listopada" is November in Polish but October in Croatian: Thursday says Polish.
+    assert moods(result) == {
+        "2019-09-06 08:05|mood": 3.0,  # "6 wrz", "źle"
+        "2019-09-07 21:40|mood": 7.0,  # "dobrze"
+        "2019-11-07 21:40|mood": 7.0,
+    }
+
+
+def test_stand_alone_month_names_and_the_day_after_the_month():
+    assert daylio.calendar_names.read_day("wrzesień 7", "sobota", 2019, date(2020, 1, 1)) == date(
+        2019, 9, 7
+    )
+
+
+def test_a_weekday_that_does_not_fit_the_date_is_an_error():
+    with pytest.raises(daylio.calendar_names.DateProblem, match="is not a"):
+        daylio.calendar_names.read_day("7 września", "piątek", 2019, date(2020, 1, 1))
+
+
+def test_without_a_year_the_weekday_picks_the_latest_year_that_fits():
+    read = daylio.calendar_names.read_day
+    assert read("22 de junio", "martes", None, date(2024, 1, 1)) == date(2021, 6, 22)
+    assert read("22 de junio", "martes", None, date(2021, 6, 21)) == date(2010, 6, 22)
+
+
+def test_a_file_without_its_header_row_is_recognised_by_its_shape(samples):
+    result = parse(samples / "daylio_headerless_es.csv")
+    assert result.errors == []
+    # "mal" is a default mood Vagus knows; the others are asked for, with their entries.
+    assert result.unmapped_counts == {"bien": 1, "Sin animo": 2}
+    result = parse(samples / "daylio_headerless_es.csv", mood_map={"bien": 4, "sin animo": 3})
+    assert result.errors == [] and result.unmapped == []
+    assert moods(result) == {
+        "2021-05-31 20:00|mood": 5.0,
+        "2021-06-20 09:30|mood": 5.0,
+        "2021-06-20 21:10|mood": 3.0,
+        "2021-06-22 22:00|mood": 7.0,  # the first line is an entry, not a header
+    }
+
+
+def test_a_file_with_no_header_of_unknown_shape_is_refused_saying_so():
+    with pytest.raises(daylio.csvfile.FileError, match="the header row is missing"):
+        daylio.parse(io.BytesIO(b"2021,sometime,x,y,bien,,\n"), zone=LONDON)

@@ -109,3 +109,62 @@ def test_the_validator_would_catch_a_broken_bundle(filled):
     document["entry"][1]["resource"]["valueQuantity"] = {"value": "lots"}
     with pytest.raises(ValidationError):
         Bundle.model_validate(document)
+
+
+@pytest.fixture
+def berliner(person):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from vagus.diary.models import Measure, Observation
+
+    person.time_zone = "Europe/Berlin"
+    person.save()
+    acne = Measure.objects.create(
+        owner=person,
+        code="my_acne",
+        label="Acne flare",
+        kind="scale",
+        direction="worse",
+        position=500,
+    )
+    plain = Measure.objects.create(
+        owner=person, code="my_walks", label="my_walks", kind="count", position=501
+    )
+    at = datetime(2023, 9, 12, 0, 17, tzinfo=ZoneInfo("Europe/Berlin"))
+    Observation.objects.create(owner=person, measure=acne, day=date(2023, 9, 12), time=at, value=4)
+    Observation.objects.create(owner=person, measure=plain, day=date(2023, 9, 12), value=2)
+    return person
+
+
+def test_tidy_time_is_local_with_its_offset_so_it_reads_the_same_day(berliner):
+    row = next(r for r in rows(csv_export.tidy_csv(berliner)) if r["measure"] == "my_acne")
+    assert (row["date"], row["time"]) == ("2023-09-12", "2023-09-12T00:17:00+02:00")
+    assert (row["kind"], row["direction"]) == ("scale", "worse")
+
+
+def test_export_then_import_keeps_codes_labels_kinds_and_directions(
+    berliner, other_person, tmp_path
+):
+    path = tmp_path / "vagus-values.csv"
+    path.write_text(csv_export.tidy_csv(berliner))
+    run_import(other_person, "csv", path, options={"create_measures": True})
+    got = {
+        (o.measure.code, o.measure.label, o.measure.kind, o.measure.direction, o.value)
+        for o in other_person.observations.select_related("measure")
+    }
+    assert got == {
+        ("my_acne", "Acne flare", "scale", "worse", 4),
+        ("my_walks", "my_walks", "count", "", 2),  # not my_my_walks
+    }
+    acne = other_person.observations.get(measure__code="my_acne")
+    assert acne.time.isoformat() == "2023-09-11T22:17:00+00:00"
+
+
+def test_a_kind_column_does_not_create_measures_unasked(berliner, other_person, tmp_path):
+    from vagus.interop.service import ImportFailed
+
+    path = tmp_path / "vagus-values.csv"
+    path.write_text(csv_export.tidy_csv(berliner))
+    with pytest.raises(ImportFailed, match="no measure called"):
+        run_import(other_person, "csv", path)

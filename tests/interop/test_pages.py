@@ -147,3 +147,19 @@ def test_uploads_are_not_kept_after_the_account_or_the_wait_ends(
     assert second.exists()
     person.delete()
     assert not second.exists()
+
+
+def test_the_mapping_step_shows_each_unknown_mood_with_its_entries(
+    person, person_client, samples, inline_jobs
+):
+    response = upload(person_client, samples, "daylio_headerless_es.csv", "daylio")
+    job = ImportJob.objects.owned_by(person).get()
+    assert job.status == ImportJob.NEEDS_MAPPING and job.unmapped == ["bien", "Sin animo"]
+    page = person_client.get(response["Location"]).content.decode()
+    assert "“bien” (1 entry)" in page and "“Sin animo” (2 entries)" in page
+
+    person_client.post(
+        reverse("interop:job_map", args=[job.uuid]), {"mood_0": "4", "mood_1": "3"}
+    )
+    job.refresh_from_db()
+    assert job.status == ImportJob.READY and "unmapped_entries" not in job.counts

@@ -46,3 +46,14 @@ def test_removing_touches_only_the_person_asking(person, other_person, samples):
     remove_source(other_person, "import:apple-health")
     assert Observation.objects.owned_by(person).count() == 7
     assert ImportedEntry.objects.owned_by(other_person).count() == 0
+
+
+def test_removing_bearable_takes_back_its_no_days_too(snapshot, person, samples):
+    actions.save_checkin(person, person.today(), {"anxiety": 3}, note="mine")
+    mine = snapshot(person)
+    run_import(person, "bearable", samples / "bearable_synced.csv")
+    coffee = Observation.objects.owned_by(person).filter(measure__label="Coffee")
+    assert sorted(coffee.values_list("value", flat=True)) == [0, 1, 1]
+    remove_source(person, "import:bearable")
+    assert snapshot(person) == mine
+    assert not Measure.objects.owned_by(person).filter(label="Coffee").exists()

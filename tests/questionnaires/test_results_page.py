@@ -79,7 +79,8 @@ def test_history_chart_is_svg_with_shaded_bands(person, person_client):
         answer(person, "gad7", [total_item] * 7, days_ago=days_ago)
     latest = answer(person, "gad7", [0] * 7)
     html = page(person_client, latest)
-    svg = html[html.index("<svg") : html.index("</svg>")]
+    chart = html.index("<svg", html.index('<main id="main"'))  # past the menu's icons
+    svg = html[chart : html.index("</svg>", chart)]
     assert len(re.findall(r'<rect class="band band-\d"', svg)) == 4  # minimal … severe
     assert svg.count('class="dot score-point"') == 4
     assert "Severe" in svg and "Minimal" in svg  # bands named, not colour alone

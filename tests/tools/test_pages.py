@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vagus.tools import catalog
@@ -31,7 +33,9 @@ def test_page_renders_with_its_guide(person_client, path, text):
 
 def test_menu_has_tools(person_client):
     page = person_client.get("/tools/").content.decode()
-    assert '<a href="/tools/" aria-current="page">Tools</a>' in page
+    assert re.search(
+        r'<a href="/tools/" aria-current="page"><svg [^>]*>.*?</svg><span>Tools</span></a>', page
+    )
 
 
 def test_timed_pages_load_their_own_script_and_no_cdn(person_client):

@@ -10,14 +10,9 @@ from django import forms
 from vagus.diary import kinds
 from vagus.diary.catalog import BRISTOL_TYPES
 from vagus.diary.models import Measure
-from vagus.widgets import IsoDateTimeInput
+from vagus.widgets import IsoDateTimeInput, SegmentedRadio
 
-
-class SegmentedRadio(forms.RadioSelect):
-    """One tap per answer: a row of radio buttons styled as segments."""
-
-    template_name = "diary/widgets/segmented.html"
-    option_template_name = "diary/widgets/segmented_option.html"
+__all__ = ["SegmentedRadio"]  # the tools' forms take it from here
 
 
 def _field_for(measure: Measure, label: str, *, quick: bool = False) -> forms.Field:
@@ -29,7 +24,8 @@ def _field_for(measure: Measure, label: str, *, quick: bool = False) -> forms.Fi
     }
     if kind is kinds.SCALE:
         choices = [("", "–")] + [(str(i), str(i)) for i in range(11)]
-        return forms.ChoiceField(choices=choices, widget=SegmentedRadio, **common)
+        scale = SegmentedRadio(direction=measure.direction)
+        return forms.ChoiceField(choices=choices, widget=scale, **common)
     if kind is kinds.BRISTOL and quick:
         # One tap on the quick check-in: the types by number, what they mean in the help.
         choices = [("", "–")] + [(str(i), str(i)) for i in BRISTOL_TYPES]

@@ -21,7 +21,19 @@ from vagus.interop.formulas import guard
 if TYPE_CHECKING:
     from vagus.accounts.models import User
 
-TIDY_COLUMNS = ["date", "time", "measure", "label", "value", "unit", "source"]
+# ``time`` is local time with its offset (``2023-09-12T00:17:00+02:00``), so it reads the same
+# day as ``date``; ``kind`` and ``direction`` let the CSV import recreate the measure whole.
+TIDY_COLUMNS = [
+    "date",
+    "time",
+    "measure",
+    "label",
+    "value",
+    "unit",
+    "source",
+    "kind",
+    "direction",
+]
 
 
 def _observations(user: User) -> list[Observation]:
@@ -33,20 +45,23 @@ def _observations(user: User) -> list[Observation]:
 
 
 def tidy_csv(user: User) -> str:
-    """``date,time,measure,label,value,unit,source``: every value, oldest first."""
+    """One row per value (:data:`TIDY_COLUMNS`), oldest first."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TIDY_COLUMNS)
+    zone = user.zone()
     for o in _observations(user):
         writer.writerow(
             [
                 o.day.isoformat(),
-                o.time.isoformat() if o.time else "",
+                o.time.astimezone(zone).isoformat() if o.time else "",
                 guard(o.measure.code),
                 guard(o.measure.label),
                 f"{o.value:g}",
                 guard(o.measure.kind_spec.unit),
                 guard(o.source),
+                o.measure.kind,
+                o.measure.direction,
             ]
         )
     return out.getvalue()

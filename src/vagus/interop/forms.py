@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from vagus.interop.importing import entries
 from vagus.interop.jobs import too_large
 from vagus.interop.parsers import FORMATS
 
@@ -36,12 +37,17 @@ class UploadForm(forms.Form):
 class MoodMapForm(forms.Form):
     """One level per Daylio mood name Vagus does not know."""
 
-    def __init__(self, names: list[str], *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, names: list[str], *args: Any, counts: dict[str, int] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.names = names
         for index, name in enumerate(names):
+            used = (counts or {}).get(name)
             self.fields[f"mood_{index}"] = forms.ChoiceField(
-                label=f"“{name}”", choices=LEVELS, required=True
+                label=f"“{name}”" + (f" ({entries(used)})" if used else ""),
+                choices=LEVELS,
+                required=True,
             )
 
     def mapping(self) -> dict[str, int]:

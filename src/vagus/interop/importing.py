@@ -8,6 +8,7 @@ importing the same file twice changes nothing, and a newer export only adds what
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,12 +38,19 @@ if TYPE_CHECKING:
     from vagus.accounts.models import User
 
 
+OWN_CODE = re.compile(r"^my_[a-z0-9_]{1,60}$")
+
+
 def staging_dir() -> Path:
     """Uploads and staging files: personal data, readable by the server's user only."""
     path = data_dir() / "imports"
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.chmod(0o700)
     return path
+
+
+def entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
 class ImportRefused(ValueError):
@@ -66,6 +74,7 @@ class ImportReport:
     last_day: str = ""
     errors: list[RowError] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
+    unmapped_counts: dict[str, int] = field(default_factory=dict)  # name → entries using it
     notes: list[str] = field(default_factory=list)
     rows: int = 0
     error_count: int = 0  # every problem found, also those past the ones kept
@@ -82,7 +91,11 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.unmapped:
-            names = ", ".join(f"“{n}”" for n in self.unmapped)
+            names = ", ".join(
+                f"“{n}”"
+                + (f" ({entries(self.unmapped_counts[n])})" if n in self.unmapped_counts else "")
+                for n in self.unmapped
+            )
             return (
                 f"Nothing was imported: these moods need a level from 1 (awful) to 5 (rad): "
                 f'{names}. Map them, e.g. --mood-map "{self.unmapped[0]}=3".'
@@ -172,6 +185,12 @@ def _resolve_measures(
             unknown.append((line, ref.label))
             continue
         code = created_by_code.get(label.casefold(), "")
+        if not code and OWN_CODE.match(ref.label) and ref.label not in taken_codes:
+            # The file names the measure by a code of one's own (Vagus's tidy CSV): keep it.
+            code = ref.label
+            taken_codes.add(code)
+            created_by_code[label.casefold()] = code
+            report.measures_created.append(label)
         if not code:
             code = base = "my_" + (slugify(label).replace("-", "_")[:50] or "measure")
             suffix = 2
@@ -196,7 +215,10 @@ def _resolve_measures(
             resolved.kind_of[ref_id] = measure.kind
         else:
             ref = resolved.to_create[ref_id][2]
-            resolved.kind_of[ref_id] = ref.kind or _infer_kind(staging.values_of(ref_id))
+            suggested = ref.suggested_kind if ref.suggested_kind in kinds.KINDS else ""
+            resolved.kind_of[ref_id] = (
+                ref.kind or suggested or _infer_kind(staging.values_of(ref_id))
+            )
     return resolved
 
 
@@ -270,6 +292,7 @@ def import_staged(
     report.errors = [*parsed.errors, *staging.errors][:MAX_ERRORS_KEPT]
     report.error_count = parsed.error_count + staging.error_count
     report.unmapped = list(parsed.unmapped)
+    report.unmapped_counts = dict(parsed.unmapped_counts)
     report.notes = list(parsed.notes)
     if report.unmapped:
         raise ImportRefused(report)

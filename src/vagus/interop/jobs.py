@@ -272,6 +272,8 @@ def _failed(job: ImportJob, exc: ImportFailed, status: str) -> None:
         message=str(exc),
         errors=[e.as_dict() for e in exc.errors[:MAX_ERRORS_KEPT]],
         unmapped=exc.unmapped,
+        # The mapping step shows how many entries use each name.
+        counts={"unmapped_entries": exc.unmapped_counts} if exc.unmapped_counts else {},
         progress=1,
     )
 

@@ -41,6 +41,9 @@ class MeasureRef:
     # The label for a measure created on the way, when the file names it by code (a CSV's
     # ``label`` column beside ``measure``).
     title: str = ""
+    # The kind a measure created on the way gets when the file says (Vagus's own tidy CSV has
+    # a ``kind`` column). Unlike ``kind`` it does not create the measure unasked.
+    suggested_kind: str = ""
 
     @property
     def name(self) -> str:
@@ -108,17 +111,32 @@ class ParseResult:
     errors: list[RowError] = field(default_factory=list)
     # Daylio: mood names with no level yet; the person must map them before anything is stored.
     unmapped: list[str] = field(default_factory=list)
+    unmapped_counts: dict[str, int] = field(default_factory=dict)  # name → entries using it
     notes: list[str] = field(default_factory=list)  # what was left out on purpose, and why
     rows: int = 0  # data rows (CSV) or records (XML) read
     error_count: int = 0  # every row error, also those past MAX_ERRORS_KEPT
     newest_first: bool = False
     sink: Callable[[Record], None] | None = None
     _kept: list[Record] = field(default_factory=list)
+    _skipped: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def error(self, line: int, field_name: str, reason: str) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(RowError(line, field_name, reason))
+
+    def skip(self, what: str, missing: str) -> None:
+        """A row that carries no value at all (``what`` = "sleep", ``missing`` = "duration"):
+        nothing to import, so it is counted and reported, never an error. A row with a wrong
+        value is an error (:meth:`error`) and stops the import."""
+        self._skipped[what, missing] = self._skipped.get((what, missing), 0) + 1
+
+    def report_skipped(self) -> None:
+        """Turn the skipped rows into notes: "1 sleep row had no duration: skipped"."""
+        for (what, missing), count in sorted(self._skipped.items()):
+            rows = " ".join(filter(None, (what, "row" if count == 1 else "rows")))
+            self.notes.append(f"{count} {rows} had no {missing}: skipped.")
+        self._skipped.clear()
 
     def add(self, record: Record) -> None:
         if self.sink is not None:

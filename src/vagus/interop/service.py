@@ -28,9 +28,11 @@ class ImportFailed(ValueError):
         message: str,
         errors: list[RowError] | None = None,
         unmapped: list[str] | None = None,
+        unmapped_counts: dict[str, int] | None = None,
     ) -> None:
         self.errors = errors or []
         self.unmapped = unmapped or []
+        self.unmapped_counts = unmapped_counts or {}
         super().__init__(message)
 
 
@@ -91,5 +93,8 @@ def run_import(
                 progress=write_progress,
             )
         except importing.ImportRefused as exc:
-            raise ImportFailed(str(exc), exc.report.errors, exc.report.unmapped) from None
+            report = exc.report
+            raise ImportFailed(
+                str(exc), report.errors, report.unmapped, report.unmapped_counts
+            ) from None
     return Outcome(report.summary(), report.counts(), report.notes)

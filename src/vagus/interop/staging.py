@@ -27,7 +27,7 @@ SUFFIX = ".staging"
 SCHEMA = """
 CREATE TABLE ref (
     id INTEGER PRIMARY KEY, code TEXT, label TEXT, kind TEXT, direction TEXT, loinc TEXT,
-    on_checkin INTEGER, title TEXT, first_line INTEGER
+    on_checkin INTEGER, title TEXT, first_line INTEGER, suggested_kind TEXT
 );
 CREATE TABLE record (
     seq INTEGER PRIMARY KEY, line INTEGER, kind TEXT, key TEXT, tail TEXT, repeats TEXT,
@@ -142,7 +142,7 @@ class Staging:
         if found is None:
             cursor = self.db.execute(
                 "INSERT INTO ref (code, label, kind, direction, loinc, on_checkin, title,"
-                " first_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " first_line, suggested_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     ref.code,
                     ref.label,
@@ -152,6 +152,7 @@ class Staging:
                     int(ref.on_checkin),
                     ref.title,
                     line,
+                    ref.suggested_kind,
                 ),
             )
             found = self._refs[ref] = int(cursor.lastrowid or 0)
@@ -205,14 +206,14 @@ class Staging:
         order = "seen DESC" if newest_first else "seen"
         rows = self.db.execute(
             f"""SELECT f.id, f.code, f.label, f.kind, f.direction, f.loinc, f.on_checkin, f.title,
-                       coalesce({line}, f.first_line) AS seen
+                       coalesce({line}, f.first_line) AS seen, f.suggested_kind
                 FROM ref f LEFT JOIN record r ON r.ref = f.id AND r.line > 0
                 GROUP BY f.id ORDER BY {order}, f.id"""
         )
         return [
             StagedRef(
                 row[0],
-                MeasureRef(row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7]),
+                MeasureRef(row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7], row[9]),
                 row[8],
             )
             for row in rows

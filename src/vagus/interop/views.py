@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -55,8 +56,12 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def job(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
-    mood_form = MoodMapForm(found.unmapped) if found.status == ImportJob.NEEDS_MAPPING else None
+    mood_form = _mood_form(found) if found.status == ImportJob.NEEDS_MAPPING else None
     return _job_page(request, found, mood_form)
+
+
+def _mood_form(found: ImportJob, data: Any = None) -> MoodMapForm:
+    return MoodMapForm(found.unmapped, data, counts=found.counts.get("unmapped_entries", {}))
 
 
 def _job_page(
@@ -85,7 +90,7 @@ def job_map(request: AuthenticatedHttpRequest, job_id: str) -> HttpResponse:
     found = owned_or_404(ImportJob, request.user, uuid=job_id)
     if found.status != ImportJob.NEEDS_MAPPING:
         return redirect("interop:job", job_id=found.uuid)
-    form = MoodMapForm(found.unmapped, request.POST)
+    form = _mood_form(found, request.POST)
     if not form.is_valid():
         return _job_page(request, found, form, status=400)
     jobs.remap(found, form.mapping())

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from vagus.backup.registry import RestoreContext, not_restored, restorer, section
 from vagus.backup.rows import (
+    Always,
     Clock,
     Day,
     Flag,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 
 class ReminderSettingsRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     email: Text = ""
     email_verified: Flag = False
     quiet_start: Clock | None = None
@@ -43,7 +44,7 @@ class ReminderSettingsRow(Row):
 
 
 class ReminderRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     kind: Text = Field(json_schema_extra={"enum": [*sorted(KIND_CODES)]})
     at: Clock
     days: list[int]
@@ -52,7 +53,7 @@ class ReminderRow(Row):
 
 
 class ReminderDeliveryRow(Row):
-    id: Id | None = None
+    id: Always[Id] = None
     kind: Text
     slot_day: Day
     slot_time: Clock

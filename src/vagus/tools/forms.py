@@ -14,7 +14,10 @@ RATING_CHOICES = [("", "–")] + [(str(i), str(i)) for i in range(11)]
 
 def rating_field(label: str) -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=label, choices=RATING_CHOICES, required=False, widget=SegmentedRadio
+        label=label,
+        choices=RATING_CHOICES,
+        required=False,
+        widget=SegmentedRadio(direction="worse"),  # every rating asks how anxious
     )
 
 

@@ -13,7 +13,10 @@ What becomes what (docs/interop.md has the full table):
   pain, anxiety, stress, urgency), the others become measures of the person's own.
 - Sleep ``H:MM``: hours asleep; the "Asleep … In bed …" detail is kept as raw text.
 - Factors, Food Diary factors, Active, Lifestyle, Personal care, Work, Social: each tag is a
-  yes/no measure, "yes" on that day.
+  yes/no measure, "yes" on that day, and "no" on each day between the tag's first and last use
+  that has an entry of the tag's category without it (Bearable writes only what was ticked).
+- A row that carries no value (a sleep row with no duration, a mood with no rating, a tag
+  row with no tags) is skipped and reported; a row with a wrong value stops the import.
 - Meds/Supplements ``Name (unit)``: a yes/no "taken" measure per name; the dose is kept as text.
 - Everything else (Gratitudes, Energy, Sleep quality, Bowel Movements, Health measurements,
   unknown categories): kept raw with its rating and detail, never dropped silently.
@@ -22,6 +25,7 @@ What becomes what (docs/interop.md has the full table):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
@@ -61,6 +65,14 @@ TAG_CATEGORIES = {
     "personal care",
     "work",
     "social",
+}
+# Categories whose rows mean nothing without a value: what such a row lacks, for the report.
+NEEDS_VALUE = {
+    "mood": "rating",
+    "sleep": "duration",
+    "symptom": "symptom",
+    "meds/supplements": "name",
+    **{category: "tags" for category in TAG_CATEGORIES},
 }
 _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
 _LAST_GROUP = re.compile(r"^(.*\S)\s*\(([^()]*)\)\s*$")
@@ -121,6 +133,12 @@ def parse(
         progress=progress,
     )
     raw_categories: dict[str, int] = {}
+    # For the "no" days of tags: bounded by days × tags, not by the size of the file.
+    category_days: dict[str, set[date]] = defaultdict(set)  # tag category → days it has entries
+    tag_days: dict[str, set[date]] = defaultdict(set)  # folded tag → days it was ticked
+    tag_categories: dict[str, set[str]] = defaultdict(set)
+    tag_labels: dict[str, str] = {}
+    tag_oldest: dict[str, int] = {}  # folded tag → -line of its oldest use (rows newest first)
     for line, row, problem in reader:
         result.rows += 1
         if problem:
@@ -143,7 +161,13 @@ def parse(
             record = Record(line, kind, SOURCE, base, day, when, **fields)  # noqa: B023
             result.add(replace(record, repeats=NUMBERED, key_tail=tail))
 
+        if not rating and not detail and folded in NEEDS_VALUE:
+            result.skip(folded, NEEDS_VALUE[folded])
+            continue
         if folded == "mood":
+            if not rating:
+                result.skip("mood", "rating")
+                continue
             value = _number(result, line, rating, 0, 10)
             if value is None:
                 continue
@@ -162,6 +186,9 @@ def parse(
             measure = MeasureRef(code=code, label=name[:LABEL_MAX], kind="scale", direction="worse")
             add(OBSERVATION, "|symptom", measure=measure, value=severity_value(level))
         elif folded == "sleep":
+            if not rating:
+                result.skip("sleep", "duration")
+                continue
             match = _HOURS.match(rating)
             if not match:
                 result.error(line, "rating/amount", f"“{rating}” is not a duration like 7:30")
@@ -174,12 +201,17 @@ def parse(
             if detail:
                 add(RAW, "|sleep-times", label="Sleep", text=detail)
         elif folded in TAG_CATEGORIES:
+            category_days[folded].add(day)
             for tag in filter(None, (t.strip() for t in detail.split(" | "))):
+                tag_folded = tag.casefold()
+                tag_labels[tag_folded] = tag[:LABEL_MAX]  # newest first: the oldest spelling wins
+                tag_days[tag_folded].add(day)
+                tag_categories[tag_folded].add(folded)
+                tag_oldest[tag_folded] = -line
                 measure = MeasureRef(label=tag[:LABEL_MAX], kind="yesno")
-                key = f"{day.isoformat()}|tag|{tag.casefold()}"
                 # The same tag twice in a day is still one "yes" (the oldest is kept).
-                record = Record(line, OBSERVATION, SOURCE, key, day, when, measure, 1.0)
-                result.add(replace(record, repeats=ONCE))
+                record = Record(line, OBSERVATION, SOURCE, _tag_key(day, tag_folded), day, when)
+                result.add(replace(record, measure=measure, value=1.0, repeats=ONCE))
         elif folded == "meds/supplements":
             name, unit = split_last_group(detail)
             if not name:
@@ -198,7 +230,27 @@ def parse(
             add(NOTE, "|notes", label=category, text=row["notes"].strip())
     for category, count in sorted(raw_categories.items()):
         result.notes.append(f"{count} “{category}” rows kept as text (Vagus has no measure yet).")
+    result.report_skipped()
+    if result.errors:
+        return result
+    # In the order they were first used, so measures are created oldest first.
+    for tag_folded in sorted(tag_days, key=tag_oldest.__getitem__):
+        used = tag_days[tag_folded]
+        first, last = min(used), max(used)
+        logged = set().union(*(category_days[c] for c in tag_categories[tag_folded]))
+        measure = MeasureRef(label=tag_labels[tag_folded], kind="yesno")
+        for no_day in sorted(d for d in logged - used if first <= d <= last):
+            result.add(
+                Record(
+                    0, OBSERVATION, SOURCE, _tag_key(no_day, tag_folded), no_day, None, measure, 0.0
+                )
+            )
     return result
+
+
+def _tag_key(day: date, tag_folded: str) -> str:
+    # "yes" and "no" share the key, so a later export that ticks the tag updates the day.
+    return f"{day.isoformat()}|tag|{tag_folded}"
 
 
 def _number(result: ParseResult, line: int, text: str, low: float, high: float) -> float | None:

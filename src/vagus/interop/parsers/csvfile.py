@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from vagus.interop.records import FileError, ProgressFn
@@ -86,12 +86,17 @@ def rows(
     *,
     aliases: dict[str, str] | None = None,
     progress: ProgressFn | None = None,
+    headerless: Callable[[list[str]], list[str] | None] | None = None,
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str], str]]]:
     """The header (lower-cased, stripped) and ``(line, row, problem)`` for each data row.
 
     ``stream`` is a binary file, or any iterable of byte chunks. ``problem`` is empty for a
     good row, else why the row cannot be read (it is reported with its line, and the file is
     not imported).
+
+    ``headerless`` is asked, when required columns are missing, whether the first line is
+    already a data row of a known shape; the header it returns is used, and the first line is
+    read as data.
 
     ``line`` is the line the row starts on, so a note spanning three lines still points at
     the right place. Missing required columns, or a file split by ``;`` or tabs, is a
@@ -110,6 +115,9 @@ def rows(
     if not any(header):
         raise FileError("the file is empty.")
     missing = [name for name in required if name not in header]
+    data_first: list[str] | None = None
+    if missing and headerless is not None and (shape := headerless(first)) is not None:
+        header, data_first, missing = shape, first, []
     if missing:
         for delimiter, name in ((";", "semicolons"), ("\t", "tabs")):
             if len(first) == 1 and delimiter in first[0]:
@@ -124,7 +132,22 @@ def rows(
             f"(found: {', '.join(h for h in header if h) or 'nothing'})."
         )
 
+    def shaped(start: int, values: list[str]) -> Iterator[tuple[int, dict[str, str], str]]:
+        if not any(v.strip() for v in values):
+            return
+        if len(values) > len(header):
+            problem = (
+                f"{len(values)} fields where the header has {len(header)}; "
+                "a note may hold an unquoted comma"
+            )
+            yield start, {}, problem
+            return
+        padded = [*values, *[""] * (len(header) - len(values))]
+        yield start, dict(zip(header, padded, strict=True)), ""
+
     def generate() -> Iterator[tuple[int, dict[str, str], str]]:
+        if data_first is not None:
+            yield from shaped(1, data_first)
         line = reader.line_num + 1
         count = 0
         while True:
@@ -138,16 +161,6 @@ def rows(
             count += 1
             if progress and count % PROGRESS_EVERY == 0 and lines.fraction is not None:
                 progress(lines.fraction)
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) > len(header):
-                problem = (
-                    f"{len(values)} fields where the header has {len(header)}; "
-                    "a note may hold an unquoted comma"
-                )
-                yield start, {}, problem
-                continue
-            padded = [*values, *[""] * (len(header) - len(values))]
-            yield start, dict(zip(header, padded, strict=True)), ""
+            yield from shaped(start, values)
 
     return header, generate()

@@ -3,8 +3,13 @@
 Layouts (mapped by header name, never by position):
 ``full_date,date,weekday,time,mood,activities,note_title,note`` (current),
 the same without ``note_title`` (older), and ``year,date,weekday,time,mood,activities,note``
-(oldest, ``date`` like ``28 September``). Rows are newest first; ``time`` is ``10:00 pm`` or
-``14:58``, mixed within one file.
+(oldest). Rows are newest first; ``time`` is ``10:00 pm`` or ``14:58``, mixed within one file.
+
+Daylio writes ``date`` and ``weekday`` in the phone's language: the oldest layout's
+``28 September``, ``June 22``, ``7 września`` are read with the month names of every language
+(``calendar_names``), the weekday confirming which language and, when the file gives no
+year, which year. A file without its header row is recognised by the shape of its first row,
+or refused with "the header row is missing".
 
 Mood levels (5 = rad … 1 = awful) become Vagus's 0–10 mood as ``2 × level − 1``: 1, 3, 5, 7,
 9, the middle of each fifth of the scale. Equal steps keep the spacing between Daylio's
@@ -21,7 +26,7 @@ from datetime import date, datetime, time
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
-from vagus.interop.parsers import csvfile
+from vagus.interop.parsers import calendar_names, csvfile
 from vagus.interop.records import (
     NOTE,
     NUMBERED,
@@ -34,6 +39,10 @@ from vagus.interop.records import (
 
 SOURCE = "import:daylio"
 DEFAULT_LEVELS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
+# Daylio's five default moods as other languages write them. Only names whose level is
+# certain are listed (Polish "dobrze" good, "źle" bad; Spanish "mal" bad); any other name is
+# asked for on the mapping step, with how many entries use it, rather than guessed.
+LOCALISED_LEVELS = {"dobrze": 4, "źle": 2, "mal": 2}
 MOOD = MeasureRef(code="mood")
 LABEL_MAX = 80
 
@@ -66,13 +75,61 @@ def _time(text: str) -> time | None:
     return None
 
 
-def _day(row: Mapping[str, str]) -> date | None:
+CURRENT = ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"]
+OLDER = [c for c in CURRENT if c != "note_title"]
+OLDEST = ["year", "date", "weekday", "time", "mood", "activities", "note"]
+KNOWN_COLUMNS = {*CURRENT, *OLDEST}
+
+
+def _is_iso_day(text: str) -> bool:
     try:
-        if "full_date" in row:
-            return date.fromisoformat(row["full_date"].strip())
-        return datetime.strptime(f"{row['date'].strip()} {row['year'].strip()}", "%d %B %Y").date()
-    except (ValueError, KeyError):
-        return None
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def header_for(first: list[str]) -> list[str] | None:
+    """The header of a file whose first line is already an entry (its header row was lost)."""
+    cells = [c.strip() for c in first]
+    if len(cells) in (7, 8) and _is_iso_day(cells[0]) and _time(cells[3]) is not None:
+        return CURRENT if len(cells) == 8 else OLDER
+    if (
+        len(cells) == 7
+        and (cells[0].isdigit() and len(cells[0]) == 4)
+        and _time(cells[3]) is not None
+        and calendar_names.has_month(cells[1])
+    ):
+        return OLDEST
+    # One cell: split by something other than commas, said by ``csvfile`` itself.
+    if len(cells) > 1 and not KNOWN_COLUMNS & {c.lower() for c in cells}:
+        raise csvfile.FileError(
+            "line 1: the header row is missing (it should start with full_date or year). "
+            "Export the file again from Daylio without changing it."
+        )
+    return None
+
+
+def _day(row: Mapping[str, str], latest: date) -> tuple[date | None, str]:
+    """The entry's day, or None and why not. ``latest``: no day after it when the year is
+    missing (rows run newest first, so it is the previous row's day)."""
+    if "full_date" in row:
+        try:
+            return date.fromisoformat(row["full_date"].strip()), ""
+        except ValueError:
+            return None, f"“{row['full_date']}” is not a date"
+    text, year_text = row["date"].strip(), row.get("year", "").strip()
+    year = int(year_text) if year_text.isdigit() else None
+    if year is not None:
+        for pattern in ("%d %B %Y", "%B %d %Y"):  # English needs no language data
+            try:
+                return datetime.strptime(f"{text} {year}", pattern).date(), ""
+            except ValueError:
+                continue
+    try:
+        return calendar_names.read_day(text, row.get("weekday", ""), year, latest), ""
+    except calendar_names.DateProblem as exc:
+        return None, str(exc)
 
 
 def parse(
@@ -87,27 +144,35 @@ def parse(
     """One pass over the file, newest entry first as Daylio writes it; records go to ``sink``
     as they are read (repeats are numbered oldest first by the result, see ``records``)."""
     result = ParseResult(SOURCE, newest_first=True, sink=sink)
-    header, reader = csvfile.rows(stream, ["time", "mood", "activities"], progress=progress)
+    header, reader = csvfile.rows(
+        stream, ["time", "mood", "activities"], progress=progress, headerless=header_for
+    )
     if "full_date" not in header and not {"year", "date"} <= set(header):
         raise csvfile.FileError("line 1: the columns full_date (or year and date) are missing.")
-    levels = {**DEFAULT_LEVELS, **{k.casefold(): v for k, v in (mood_map or {}).items()}}
-    unmapped: dict[str, None] = {}
+    levels = {
+        **DEFAULT_LEVELS,
+        **LOCALISED_LEVELS,
+        **{k.casefold(): v for k, v in (mood_map or {}).items()},
+    }
+    unmapped: dict[str, int] = {}  # folded name → entries using it
+    spelling: dict[str, str] = {}  # folded name → as the file first writes it
     # Per activity, the days it was ticked, with the oldest entry's line and time: bounded by
     # days × activities, not by the size of the file.
     ticked: dict[str, dict[date, tuple[int, datetime]]] = defaultdict(dict)
     labels: dict[str, str] = {}
     oldest_use: dict[str, tuple[int, int]] = {}  # activity → (-line, place in its row)
     entry_days: set[date] = set()
+    latest = datetime.now(zone).date()
     for line, row, problem in reader:
         result.rows += 1
         if problem:
             result.error(line, "row", problem)
             continue
-        day = _day(row)
+        day, why = _day(row, latest)
         if day is None:
-            field = "full_date" if "full_date" in row else "date"
-            result.error(line, field, f"“{row.get(field, '')}” is not a date")
+            result.error(line, "full_date" if "full_date" in row else "date", why)
             continue
+        latest = day
         moment = _time(row["time"])
         if moment is None:
             result.error(line, "time", f"“{row['time']}” is not a time like 9:40 pm or 21:40")
@@ -118,7 +183,8 @@ def parse(
             continue
         level = levels.get(name.casefold())
         if level is None:
-            unmapped.setdefault(name, None)
+            folded_name = spelling.setdefault(name.casefold(), name).casefold()
+            unmapped[folded_name] = unmapped.get(folded_name, 0) + 1
             continue
         when = datetime.combine(day, moment, tzinfo=zone)
         base = f"{day.isoformat()} {moment:%H:%M}"
@@ -160,7 +226,8 @@ def parse(
                     key_tail="|note",
                 )
             )
-    result.unmapped = list(unmapped)
+    result.unmapped = [spelling[n] for n in unmapped]
+    result.unmapped_counts = {spelling[n]: count for n, count in unmapped.items()}
     if result.errors or result.unmapped:
         result.discard()  # nothing is imported
         return result

@@ -3,7 +3,10 @@
 ``measure`` is a measure's code (``anxiety``, ``my_cold_shower``) or its label ("Cold shower").
 The parser cannot know a person's measures (it is pure); it leaves ``MeasureRef.kind`` empty,
 and the importer either finds the measure or reports it as unknown, offering to create it.
-A ``label`` column (Vagus's own tidy export has one) names a measure created on the way.
+Vagus's own tidy export has ``label``, ``kind`` and ``direction`` columns: a measure created
+on the way keeps its code (``my_…``), label, kind and direction, so export → import keeps
+names. ``time`` is a clock time (``21:40``, the person's zone) or a moment with its offset
+(``2023-09-12T00:17:00+02:00``, as the tidy export writes it).
 
 Cells are read through ``formulas.unguard``, which removes the quote the CSV export puts
 before text a spreadsheet would run as a formula, so export → import gives back the same names.
@@ -12,7 +15,7 @@ before text a spreadsheet would run as a formula, so export → import gives bac
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
@@ -28,17 +31,27 @@ from vagus.interop.records import (
 )
 
 SOURCE = "import:csv"
+DIRECTIONS = {"better", "worse"}
 
 
-def _time(text: str, day: date, zone: ZoneInfo) -> datetime | None:
+def _time(text: str, day: date, zone: ZoneInfo) -> tuple[datetime, str]:
+    """The moment, and the text its key is built from.
+
+    A moment written with its offset is keyed in UTC, so the same entry has the same key
+    whether the export wrote it in UTC (older tidy exports) or local time with its offset.
+    """
     text = text.strip()
     for pattern in ("%H:%M", "%H:%M:%S"):
         try:
-            return datetime.combine(day, datetime.strptime(text, pattern).time(), tzinfo=zone)
+            moment = datetime.combine(day, datetime.strptime(text, pattern).time(), tzinfo=zone)
         except ValueError:
             continue
+        return moment, moment.isoformat()
     moment = datetime.fromisoformat(text)  # ValueError when it is not a time at all
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+        return moment, moment.isoformat()
+    return moment, moment.astimezone(UTC).isoformat()
 
 
 def parse(
@@ -64,16 +77,19 @@ def parse(
         except ValueError:
             result.error(line, "date", f"“{row['date']}” is not a date like 2025-03-02")
             continue
-        when = None
+        when, stamp = None, ""
         if "time" in header and row["time"].strip():
             try:
-                when = _time(row["time"], day, zone)
+                when, stamp = _time(row["time"], day, zone)
             except (ValueError, OverflowError):
                 result.error(line, "time", f"“{row['time']}” is not a time like 21:40")
                 continue
         name = " ".join(row["measure"].split())
         if not name:
             result.error(line, "measure", "the measure is empty")
+            continue
+        if not row["value"].strip():
+            result.skip("", "value")  # nothing to import; a wrong value is an error below
             continue
         try:
             value = float(row["value"].strip())
@@ -83,11 +99,18 @@ def parse(
         if not math.isfinite(value):
             result.error(line, "value", "must be a finite number")
             continue
-        stamp = when.isoformat() if when else ""
         title = " ".join(row.get("label", "").split())
-        measure = MeasureRef(label=name, kind="", title=title if title != name else "")
+        direction = row.get("direction", "").strip().lower()
+        measure = MeasureRef(
+            label=name,
+            kind="",
+            title=title if title != name else "",
+            direction=direction if direction in DIRECTIONS else "",
+            suggested_kind=row.get("kind", "").strip().lower(),
+        )
         key = f"{day.isoformat()}|{stamp}|{name.casefold()}"
         result.add(
             Record(line, OBSERVATION, SOURCE, key, day, when, measure, value, repeats=NUMBERED)
         )
+    result.report_skipped()
     return result
