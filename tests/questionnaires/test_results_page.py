@@ -84,10 +84,12 @@ def test_history_chart_is_svg_with_shaded_bands(person, person_client):
     assert len(re.findall(r'<rect class="band band-\d"', svg)) == 4  # minimal … severe
     assert svg.count('class="dot score-point"') == 4
     assert "Severe" in svg and "Minimal" in svg  # bands named, not colour alone
-    # The only script is the app's own readout file: nothing inline, nothing from elsewhere.
-    assert re.findall(r"<script[^>]*>", html) == [
-        '<script src="/static/vagus/charts.js" defer>'
-    ]
+    # The only scripts are the app's own files (the chart readout, the offline helper every page
+    # loads): nothing inline, nothing from elsewhere.
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    sources = sorted(re.search(r'src="([^"]+)"', attrs).group(1) for attrs, _ in scripts)
+    assert sources == ["/static/offline/offline.js", "/static/vagus/charts.js"]
+    assert all(not body.strip() for _, body in scripts)
     assert "cdn" not in html.lower()
 
 
