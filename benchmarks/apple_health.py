@@ -9,7 +9,13 @@ child process so peak memory (``ru_maxrss`` from ``wait4``) is that tool's alone
 - ``vagus import apple-health`` (parse, de-duplicate, write to a fresh SQLite database);
 - ``healthkit-to-sqlite`` (from PyPI, the ``bench`` extra) on the same zip.
 
-Usage: ``.venv/bin/python benchmarks/apple_health.py [--size-mb 1000] [--keep DIR]``.
+The file also holds a resting heart rate a day, breathing rate during sleep and a State of
+Mind entry a day. ``--before SRC`` imports the same zip a second time with another source tree
+(e.g. ``/work/main/src``) and prints both records/s: new record types must not cost more than
+15 % of the throughput.
+
+Usage: ``.venv/bin/python benchmarks/apple_health.py [--size-mb 1000] [--keep DIR]
+[--before SRC] [--no-compare]``.
 Goal: Vagus peak memory under 300 MB and at least twice healthkit-to-sqlite's records/s.
 """
 
@@ -190,6 +196,39 @@ def day_of_records(day: datetime, rng: random.Random) -> list[str]:
             + f">\n  <HeartRateVariabilityMetadataList>{beats}"
             + "\n  </HeartRateVariabilityMetadataList>\n </Record>"
         )
+    # Resting heart rate once a day; breathing rate every 30 minutes of the night.
+    out.append(
+        record(
+            "HKQuantityTypeIdentifierRestingHeartRate",
+            WATCH,
+            day,
+            day + timedelta(hours=23),
+            str(rng.randint(50, 70)),
+            "count/min",
+        )
+        + "/>"
+    )
+    for minute in range(0, 7 * 60, 30):
+        start = bed + timedelta(minutes=30 + minute)
+        out.append(
+            record(
+                "HKQuantityTypeIdentifierRespiratoryRate",
+                WATCH,
+                start,
+                start + timedelta(minutes=5),
+                f"{rng.uniform(12, 18):.1f}",
+                "count/min",
+            )
+            + "/>"
+        )
+    # A State of Mind entry a day, labels as MetadataEntry children.
+    moment = day + timedelta(hours=rng.randint(8, 20))
+    out.append(
+        f' <Record type="HKDataTypeStateOfMind" sourceName="Health" startDate="{stamp(moment)}" '
+        f'endDate="{stamp(moment)}" valence="{rng.uniform(-1, 1):.3f}">\n'
+        f'  <MetadataEntry key="HKStateOfMindLabels" value="{rng.choice(["Calm", "Anxious"])}"/>'
+        "\n </Record>"
+    )
     start = day + timedelta(hours=21)
     out.append(
         record(
@@ -273,6 +312,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=int, default=1000, help="size of export.xml (MB)")
     parser.add_argument("--keep", help="generate into this folder and keep the files")
+    parser.add_argument("--before", help="also import with this source tree, for comparison")
+    parser.add_argument("--no-compare", action="store_true", help="skip healthkit-to-sqlite")
     args = parser.parse_args()
     directory = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="vagus-bench-"))
     directory.mkdir(parents=True, exist_ok=True)
@@ -283,16 +324,30 @@ def main() -> int:
             f"Generated {xml_bytes / 1024**2:,.0f} MB export.xml ({records:,} records, zip "
             f"{archive.stat().st_size / 1024**2:,.0f} MB) in {time.perf_counter() - started:.0f} s"
         )
-        env = {**os.environ, "VAGUS_DATA_DIR": str(directory / "vagus-data")}
         python = sys.executable
-        seconds, peak, out = run_child([python, "-c", VAGUS_CHILD, str(archive)], env)
-        import_seconds, created = out.split()
-        vagus_rate = records / float(import_seconds)
-        print(
-            f"vagus import apple-health: {float(import_seconds):.1f} s import "
-            f"({seconds:.1f} s with start-up), {vagus_rate:,.0f} records/s, "
-            f"peak memory {peak:,.0f} MB, {created} daily values stored"
-        )
+        trees = [("this tree", str(ROOT / "src"))]
+        if args.before:
+            trees.insert(0, ("before", args.before))
+        rates = {}
+        for name, tree in trees:
+            env = {
+                **os.environ,
+                "VAGUS_DATA_DIR": str(directory / f"vagus-data-{len(rates)}"),
+                "PYTHONPATH": tree,
+            }
+            seconds, peak, out = run_child([python, "-c", VAGUS_CHILD, str(archive)], env)
+            import_seconds, created = out.split()
+            vagus_rate = rates[name] = records / float(import_seconds)
+            print(
+                f"vagus import apple-health ({name}: {tree}): {float(import_seconds):.1f} s "
+                f"import ({seconds:.1f} s with start-up), {vagus_rate:,.0f} records/s, "
+                f"peak memory {peak:,.0f} MB, {created} daily values stored"
+            )
+        if args.before:
+            change = rates["this tree"] / rates["before"] - 1
+            print(f"Throughput change: {change:+.1%} (limit −15 %)")
+        if args.no_compare:
+            return 0
         tool = shutil.which("healthkit-to-sqlite") or str(
             Path(python).parent / "healthkit-to-sqlite"
         )

@@ -25,7 +25,7 @@ def by_key(result):
 EXPECTED = {
     # Watch stages only (Core 1:50 + Deep 0:45 + REM 0:45 + Core 3:30 = 6:50); never InBed,
     # Awake, or the phone's overlapping estimate.
-    "sleep|2025-03-02": 6.83,
+    "sleep|2025-03-02": 410 / 60,  # exactly: 6 h 50 min, never rounded on the way in
     "sleep|2025-03-03": 7.0,  # the phone's alone that night
     # Watch 1000 + 2000; the phone's overlapping 900 dropped, its 500 kept once (duplicate).
     "steps|2025-03-02": 3500.0,
@@ -49,10 +49,10 @@ def test_sleep_goes_to_the_wake_up_day_in_the_person_zone(samples):
     # night ends at 01:00 local on 3 March: the same wake-up days, shifted clocks.
     result = parse(samples / "apple_health_export.xml", zone=ZoneInfo("America/New_York"))
     values = by_key(result)
-    assert values["sleep|2025-03-02"] == 6.83
+    assert values["sleep|2025-03-02"] == 410 / 60
     # Tokyo (UTC+9): the watch's night ends 15:30 local on 2 March, still that day.
     result = parse(samples / "apple_health_export.xml", zone=ZoneInfo("Asia/Tokyo"))
-    assert by_key(result)["sleep|2025-03-02"] == 6.83
+    assert by_key(result)["sleep|2025-03-02"] == 410 / 60
     # Steps at 18:00 UTC are on 3 March in Tokyo, so 2 March keeps 1000 + 500.
     assert by_key(result)["steps|2025-03-02"] == 1500.0
 
@@ -96,7 +96,7 @@ def test_a_zip_without_an_export_is_refused():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("photo.jpg", b"x")
     buffer.seek(0)
-    with pytest.raises(FileError, match=r"no export\.xml"):
+    with pytest.raises(FileError, match=r"no Apple Health export"):
         apple_health.parse(buffer, zone=LONDON)
 
 

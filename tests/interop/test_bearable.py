@@ -127,3 +127,14 @@ def test_tags_are_no_on_logged_days_between_first_and_last_use(synced):
 def test_yes_and_no_days_of_a_tag_have_distinct_keys(synced):
     keys = [r.key for r in synced.records]
     assert len(keys) == len(set(keys))
+
+
+def test_sleep_is_stored_as_the_file_says_not_rounded(tmp_path):
+    # 7:20 is 7⅓ hours; rounding on the way in would keep 7.33 and lose the minutes' exactness.
+    path = tmp_path / "sleep.csv"
+    path.write_text(
+        "date,date formatted,weekday,time of day,category,rating/amount,detail,notes\n"
+        '"3rd Mar 2025","2025-03-03","Monday","all day","Sleep","7:20","",""\n',
+        encoding="utf-8",
+    )
+    assert values(parse(path))[("2025-03-03", "sleep_hours")] == 7 + 20 / 60

@@ -36,7 +36,11 @@ def test_tidy_csv_has_every_value_with_its_source(filled, other_person):
     assert list(tidy[0]) == csv_export.TIDY_COLUMNS
     assert len(tidy) == filled.observations.count() == 10
     sleep = next(r for r in tidy if r["measure"] == "sleep_hours" and r["date"] == "2025-03-02")
-    assert (sleep["value"], sleep["unit"], sleep["source"]) == ("6.83", "h", "import:apple-health")
+    assert (sleep["value"], sleep["unit"], sleep["source"]) == (
+        repr(410 / 60),
+        "h",
+        "import:apple-health",
+    )
     assert {r["source"] for r in tidy} == {"checkin", "import:apple-health", "questionnaire"}
 
 
@@ -45,7 +49,7 @@ def test_wide_csv_has_a_row_per_day_and_a_column_per_measure(filled):
     days = [r["date"] for r in wide]
     assert days == sorted(days) and len(days) == len(set(days))
     day = next(r for r in wide if r["date"] == "2025-03-02")
-    assert day["sleep_hours"] == "6.83" and day["steps"] == "3500"
+    assert float(day["sleep_hours"]) == 410 / 60 and day["steps"] == "3500"
     assert day["anxiety"] == ""
 
 
@@ -71,7 +75,7 @@ def test_fhir_bundle_validates_and_is_loinc_coded(filled):
         ]
 
     sleep = coded("93832-4")
-    assert {r["valueQuantity"]["value"] for r in sleep} == {6.83, 7.0}
+    assert {r["valueQuantity"]["value"] for r in sleep} == {410 / 60, 7.0}  # as imported
     assert all(r["valueQuantity"]["code"] == "h" for r in sleep)
     steps = coded("41950-7")
     assert {r["valueQuantity"]["value"] for r in steps} == {3500, 4000}  # real steps again
@@ -94,6 +98,23 @@ def test_fhir_bundle_validates_and_is_loinc_coded(filled):
             d["reference"] for d in r.get("derivedFrom", [])
         ]:
             assert ref is None or ref in urls
+
+
+def test_fhir_bundle_codes_resting_heart_rate_breathing_and_state_of_mind(person, samples):
+    run_import(person, "apple-health", samples / "apple_health_state_of_mind.xml")
+    document = fhir_export.bundle(person)
+    Bundle.model_validate(document)
+    observations = [
+        e["resource"] for e in document["entry"] if e["resource"]["resourceType"] == "Observation"
+    ]
+
+    def coded(loinc):
+        return [r for r in observations if any(c.get("code") == loinc for c in r["code"]["coding"])]
+
+    resting = coded("40443-4")
+    assert {r["valueQuantity"]["value"] for r in resting} == {58.0, 60.5}
+    assert {r["valueQuantity"]["code"] for r in resting} == {"/min"}
+    assert [r["valueQuantity"]["value"] for r in coded("9279-1")] == [(14.5 + 15.25) / 2]
 
 
 def test_fhir_bundle_of_the_whole_world_validates(person):

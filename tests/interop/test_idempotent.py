@@ -33,7 +33,7 @@ def test_imported_values_keep_their_source(person, samples):
     sources = set(Observation.objects.owned_by(person).values_list("source", flat=True))
     assert sources == {"import:apple-health"}
     sleep = Observation.objects.owned_by(person).get(measure__code="sleep_hours", day="2025-03-02")
-    assert sleep.value == 6.83
+    assert sleep.value == 410 / 60  # 6 h 50 min, exactly
 
 
 def test_a_newer_export_updates_changed_days_and_adds_new_ones(person, samples, tmp_path):

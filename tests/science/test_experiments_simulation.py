@@ -96,7 +96,7 @@ def test_five_pairs_can_never_reach_005() -> None:
 
 
 def test_intervals_cover_the_true_effect_about_95_percent() -> None:
-    n = 1000
+    n = 500  # each interval inverts the exact test (about 60 p-values), so fewer replicates
     print(f"\n95% interval coverage of a true effect of -1, {n} trials each:")
     for pairs, phi, drift, period in (
         (3, 0.5, 0.0, 7),
@@ -122,7 +122,12 @@ def test_intervals_cover_the_true_effect_about_95_percent() -> None:
             f"  pairs {pairs}, AR {phi}, drift {drift}: coverage {covered:.3f},"
             f" bias {bias:+.3f} (se {bias_se:.3f})"
         )
-        assert abs(covered - 0.95) <= 3 * mc_se(0.95, n)
+        # The interval inverts an exact test: coverage is at least 95% (more with few pairs,
+        # where the test's discreteness makes it conservative); with five pairs or fewer no
+        # effect can be ruled out, so the interval is the whole line.
+        if pairs <= 5:
+            assert not any(r.interval_bounded for r in results)
+        assert covered >= 0.95 - 3 * mc_se(0.95, n)
         assert abs(bias) <= 3.3 * bias_se
 
 

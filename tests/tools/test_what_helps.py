@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -58,3 +60,47 @@ def test_only_my_sessions_count(person, other_person, person_client):
     breathe(other_person)
     page = person_client.get("/tools/what-helps/").content.decode()
     assert "No sessions yet." in page and "6 sessions" not in page
+
+
+def _checkins(user, levels):
+    from datetime import timedelta
+
+    from vagus.diary import actions as diary
+
+    first = user.today() - timedelta(days=len(levels))
+    for i, level in enumerate(levels):
+        diary.save_checkin(user, first + timedelta(days=i), {"anxiety": level})
+
+
+def test_without_checkins_a_drop_is_not_called_help(person, person_client):
+    breathe(person)
+    page = person_client.get("/tools/what-helps/").content.decode()
+    assert "beyond chance wobble" not in page
+    assert "cannot say whether the tool itself helps" in page
+    data = person_client.get("/api/tools/what-helps").json()
+    breathing = next(t for t in data["tools"] if t["tool"] == "breathing")
+    assert breathing["excess"] is None and breathing["controls"] == 0
+
+
+def test_compared_with_anxiety_without_a_tool_from_similar_levels(person, person_client):
+    # Anxiety on consecutive days falls from high levels on its own, by about as much as after
+    # these sessions: the tool is no better than waiting, and the page says so.
+    levels = [8, 6, 5, 7, 5, 4, 8, 6, 6, 7, 5, 5, 8, 6, 4, 7, 5, 6, 8, 6]
+    _checkins(person, levels)
+    breathe(person)
+    data = person_client.get("/api/tools/what-helps").json()
+    breathing = next(t for t in data["tools"] if t["tool"] == "breathing")
+    pairs = list(itertools.pairwise(levels))
+    similar = [(s, e) for s, e in pairs if min(BEFORE) - 1 <= s <= max(BEFORE) + 1]
+    assert breathing["controls"] == len(similar) >= 10
+    start = np.array(BEFORE + [s for s, _ in similar], dtype=float)
+    change = np.array(
+        [a - b for a, b in zip(AFTER, BEFORE, strict=True)] + [e - s for s, e in similar]
+    )
+    tool = np.r_[np.ones(len(BEFORE)), np.zeros(len(similar))]
+    design = np.column_stack((np.ones_like(start), tool, start))
+    coef = np.linalg.lstsq(design, change, rcond=None)[0]
+    assert breathing["excess"] == pytest.approx(coef[1])  # independent least-squares fit
+    assert breathing["excess_low"] < 0 < breathing["excess_high"]
+    page = person_client.get("/tools/what-helps/").content.decode()
+    assert "about as much as it usually does from the same level without a tool" in page

@@ -102,6 +102,41 @@ DEVICE_MEASURES: tuple[Builtin, ...] = (
         "80404-7",
         on_checkin=False,
     ),
+    # RMSSD is a different measure of variability (Fitbit, Oura): never stored as SDNN.
+    Builtin(
+        "hrv_rmssd",
+        "Heart rate variability (RMSSD)",
+        kinds.MILLISECONDS,
+        "",
+        "Nightly RMSSD from a tracker, in milliseconds",
+        on_checkin=False,
+    ),
+    Builtin(
+        "resting_heart_rate",
+        "Resting heart rate",
+        kinds.PER_MINUTE,
+        "",
+        "Beats per minute at rest, from a phone or watch",
+        "40443-4",
+        on_checkin=False,
+    ),
+    Builtin(
+        "respiratory_rate_sleep",
+        "Breathing rate during sleep",
+        kinds.PER_MINUTE,
+        "",
+        "Mean breaths per minute while asleep",
+        "9279-1",
+        on_checkin=False,
+    ),
+    Builtin(
+        "state_of_mind_valence",
+        "State of mind",
+        kinds.VALENCE,
+        "better",
+        "Daily mean of logged feelings, −1 very unpleasant to 1 very pleasant",
+        on_checkin=False,
+    ),
 )
 
 # Plain descriptions of the Bristol stool form scale (Lewis & Heaton 1997), in our own words.

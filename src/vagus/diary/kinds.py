@@ -26,10 +26,26 @@ SCORE = Kind("score", "questionnaire score", 0, 500, whole=False)
 # What a phone or watch measures: a day's steps, and heart-rate variability in milliseconds.
 STEPS = Kind("steps", "steps", 0, 200_000, whole=True, unit="steps")
 MILLISECONDS = Kind("ms", "milliseconds", 0, 3_000, whole=False, unit="ms")
+# Beats or breaths per minute (resting heart rate, respiratory rate), and how pleasant a
+# feeling was, from −1 (very unpleasant) to 1 (very pleasant), as a phone's State of Mind logs it.
+PER_MINUTE = Kind("per_minute", "per minute", 0, 300, whole=False, unit="/min")
+VALENCE = Kind("valence", "unpleasant (−1) to pleasant (1)", -1, 1, whole=False)
 
 KINDS = {
     kind.code: kind
-    for kind in (SCALE, COUNT, MINUTES, HOURS, YES_NO, BRISTOL, SCORE, STEPS, MILLISECONDS)
+    for kind in (
+        SCALE,
+        COUNT,
+        MINUTES,
+        HOURS,
+        YES_NO,
+        BRISTOL,
+        SCORE,
+        STEPS,
+        MILLISECONDS,
+        PER_MINUTE,
+        VALENCE,
+    )
 }
 # What a person may choose for a measure of their own.
 CUSTOM_KIND_CHOICES = [(k.code, k.label) for k in (SCALE, COUNT, MINUTES, YES_NO)]

@@ -12,6 +12,7 @@ IMPORTED_FROM = {
     "daylio": "Daylio",
     "bearable": "Bearable",
     "apple-health": "Apple Health",
+    "google-takeout": "Fitbit (Google Takeout)",
     "csv": "a CSV file",
     "json": "a Vagus backup",
 }
@@ -45,10 +46,17 @@ def format_value(measure: Any, value: float) -> str:
         return f"Type {value:g} ({BRISTOL_TYPES.get(int(value), '')})"
     if kind == "yesno":
         return "Yes" if value else "No"
+    # Imports store values exactly as the file gives them; only what is shown is rounded.
     if kind == "hours":
-        return f"{value:g} h"
+        return f"{round(value, 2):g} h"
     if kind == "minutes":
-        return f"{value:g} min"
+        return f"{round(value, 1):g} min"
+    if kind == "ms":
+        return f"{round(value, 1):g} ms"
+    if kind == "per_minute":
+        return f"{round(value, 1):g} per minute"
+    if kind == "valence":
+        return f"{round(value, 2):+g} (−1 unpleasant to 1 pleasant)"
     return f"{value:g}"
 
 

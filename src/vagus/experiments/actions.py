@@ -116,6 +116,15 @@ def create_experiment(
         washout_days = _whole(
             errors, "washout_days", washout_days, 0, period_days - 2, "Settling-in days"
         )
+    if outcome in OUTCOMES and not {"period_days", "washout_days"} & set(errors):
+        recall = OUTCOMES[outcome].recall_days
+        if period_days - washout_days < recall:
+            errors["outcome"] = (
+                f"Outcome: {OUTCOMES[outcome].label} asks about the last {recall} days, so "
+                f"each period needs at least {recall} counted days (here "
+                f"{period_days - washout_days}); lengthen the periods or measure your daily "
+                "anxiety rating instead."
+            )
     pairs = _whole(errors, "pairs", pairs, 2, MAX_PAIRS, "Pairs of periods")
     start = start or today + timedelta(days=1)
     if not isinstance(start, date) or not today <= start <= today + timedelta(

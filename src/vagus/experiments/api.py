@@ -98,6 +98,10 @@ def create_experiment(request: AuthenticatedHttpRequest, payload: ExperimentIn) 
             data["period_days"],
             data["washout_days"],
             data["pairs"],
+            build_up_days=ready.build_up_days
+            if (ready := LIBRARY.get(data.get("library_key") or ""))
+            else 0.0,
+            start=data.get("start"),
         )
     except (KeyError, ValueError):
         estimate = None  # create_experiment names the field at fault

@@ -5,6 +5,10 @@ The guard that keeps medication out of self-experiments is in vagus.safety.medic
 Every ready experiment compares one small change (condition B) with life as usual
 (condition A). The defaults are starting points a person can change on the set-up page; six
 pairs is the smallest design whose exact test can reach p < 0.05 (see docs/experiments.md).
+Period and washout follow each change's build-up time: changes to the gut's microbes take weeks,
+so those periods are three weeks with a week to settle (simulated power for a 1-point effect with
+a one-week build-up and a fifth of days skipped: 0.05 with 7-day periods, 0.32 with 21-day ones;
+benchmarks/experiments_power.py).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ class ReadyExperiment:
     washout_days: int = 2
     pairs: int = 6
     caution: str = ""  # shown before starting, e.g. "talk to your doctor or pharmacist first"
+    # Days for the effect to build up after starting (and fade after stopping), as a time
+    # constant: about two thirds of the effect after this many days. The power estimate uses it;
+    # slow changes get periods long enough to build and a washout long enough to fade.
+    build_up_days: float = 2.0
 
 
 LIBRARY: dict[str, ReadyExperiment] = {
@@ -46,6 +54,9 @@ LIBRARY: dict[str, ReadyExperiment] = {
             why="Fermented foods can change the gut's microbes within weeks; whether that "
             "changes how anxious you feel is what this tests.",
             evidence=("fermented-foods-microbiome",),
+            period_days=21,
+            washout_days=7,
+            build_up_days=7.0,
         ),
         ReadyExperiment(
             key="fibre",
@@ -57,6 +68,9 @@ LIBRARY: dict[str, ReadyExperiment] = {
             why="Gut microbes turn fibre into short-chain fatty acids, which are being studied "
             "for their links with mood.",
             evidence=("fibre-microbiome",),
+            period_days=21,
+            washout_days=7,
+            build_up_days=7.0,
         ),
         ReadyExperiment(
             key="no-upf-snacks",
@@ -78,8 +92,9 @@ LIBRARY: dict[str, ReadyExperiment] = {
             why="Some trials found probiotics eased anxiety a little, others found nothing; "
             "effects may differ between people and products.",
             evidence=("probiotics-anxiety",),
-            period_days=14,
-            washout_days=4,
+            period_days=21,
+            washout_days=7,
+            build_up_days=7.0,
             caution="Talk to your doctor or pharmacist first, especially if you are pregnant, "
             "have a weakened immune system or take other medicines.",
         ),
@@ -94,6 +109,7 @@ LIBRARY: dict[str, ReadyExperiment] = {
             "in the moment; this tests whether a daily practice shows in your anxiety.",
             evidence=("slow-breathing",),
             washout_days=1,
+            build_up_days=0.0,
         ),
         ReadyExperiment(
             key="sleep-schedule",
@@ -116,6 +132,12 @@ class Outcome:
     lower_is_better: bool
     scale_max: float
     help: str
+    recall_days: int = 1  # how far back the rating asks about; a period must be at least this
+
+
+# GAD-2/GAD-7/PHQ ask about "the last 2 weeks" (vagus.science.instruments.phq_gad): a score
+# taken in a shorter period would mostly describe the days before it.
+RECALL_DAYS = {"gad2_total": 14}
 
 
 def _outcomes() -> dict[str, Outcome]:
@@ -131,7 +153,14 @@ def _outcomes() -> dict[str, Outcome]:
             if code == "gad2_total"
             else "Log it in your daily check-in."
         )
-        outcomes[code] = Outcome(code, label, b.direction != "better", scale_max, help_text)
+        outcomes[code] = Outcome(
+            code,
+            label,
+            b.direction != "better",
+            scale_max,
+            help_text,
+            RECALL_DAYS.get(code, 1),
+        )
     return outcomes
 
 

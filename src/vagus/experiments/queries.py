@@ -67,6 +67,7 @@ def analysis_for(user: User, experiment: Experiment) -> Analysis:
         outcome,
         adherence=adherence_series(answers),
         lower_is_better=experiment.lower_is_better,
+        smallest_change=experiment.smallest_change,
     )
     return Analysis(result, outcome, answers, paused)
 
@@ -91,15 +92,26 @@ class PowerEstimate:
     suggested_pairs: int | None
     typical_ci_half_width: float
     total_days: int
+    build_up_days: float = 0.0  # the change's build-up/fade time the simulation allowed for
+    missing: float = 0.0  # share of days the person skipped, simulated as skipped
 
     def as_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def power_estimate(
-    user: User, outcome: str, effect: float, period_days: int, washout_days: int, pairs: int
+    user: User,
+    outcome: str,
+    effect: float,
+    period_days: int,
+    washout_days: int,
+    pairs: int,
+    build_up_days: float = 0.0,
+    start: date | None = None,
 ) -> PowerEstimate:
-    """How likely this design is to find ``effect``, from the person's own day-to-day variation.
+    """How likely this design is to find ``effect``, simulated from the person's own history:
+    their day-to-day variation, autocorrelation, weekday pattern and skipped days, with the
+    change building up and fading over ``build_up_days`` (the library says how long).
 
     Raises ValueError outside the limits the set-up accepts (simulating designs far beyond
     them would be slow, and they cannot be started anyway).
@@ -112,13 +124,36 @@ def power_estimate(
         raise ValueError("period, settling-in days or effect out of range")
     today = user.today()
     history = outcome_series(user, outcome, today - timedelta(days=VARIABILITY_DAYS - 1), today)
-    sd, autocorrelation = core.estimate_variability(history)
+    own_history = core.describe_history(history)
+    sd, autocorrelation = own_history.sd, own_history.autocorrelation
     own = len(history) >= 14
+    first = start if isinstance(start, date) else today + timedelta(days=1)
+    weekdays = own_history.weekday_pattern
+    if weekdays:  # the power simulation starts its pattern on the trial's first day
+        weekdays = weekdays[first.weekday() :] + weekdays[: first.weekday()]
+    missing = own_history.missing
     planned = core.power(
-        effect, sd, autocorrelation, period_days, washout_days, pairs, n_sim=POWER_SIMULATIONS
+        effect,
+        sd,
+        autocorrelation,
+        period_days,
+        washout_days,
+        pairs,
+        n_sim=POWER_SIMULATIONS,
+        build_up_days=build_up_days,
+        missing=missing,
+        weekday_pattern=weekdays,
     )
     suggested = core.suggest_pairs(
-        effect, sd, autocorrelation, period_days, washout_days, n_sim=POWER_SIMULATIONS
+        effect,
+        sd,
+        autocorrelation,
+        period_days,
+        washout_days,
+        n_sim=POWER_SIMULATIONS,
+        build_up_days=build_up_days,
+        missing=missing,
+        weekday_pattern=weekdays,
     )
     return PowerEstimate(
         sd=sd,
@@ -134,6 +169,8 @@ def power_estimate(
         suggested_pairs=suggested,
         typical_ci_half_width=planned.typical_ci_half_width,
         total_days=2 * pairs * period_days,
+        build_up_days=build_up_days,
+        missing=own_history.missing,
     )
 
 

@@ -156,10 +156,22 @@ def cent_items(experiment: Experiment, analysis: Analysis, today: date) -> list[
                 "17a",
                 "Results",
                 f"Mean A {result.mean_a:.2f}, mean B {result.mean_b:.2f}; difference B − A "
-                f"{_fmt(result.estimate)} (95% interval {_fmt(result.ci_low)} to "
-                f"{_fmt(result.ci_high)}); exact p = {result.p_value:.3g} (smallest possible "
-                f"{result.min_p_value:.3g}); probability that B is better "
-                f"{result.prob_b_better:.0%}. " + result_words(experiment, result),
+                f"{_fmt(result.estimate)} ("
+                + (
+                    f"95% interval from inverting the exact test {_fmt(result.ci_low)} to "
+                    f"{_fmt(result.ci_high)}"
+                    if result.interval_bounded
+                    else "no 95% interval: with so few pairs no difference can be ruled out"
+                )
+                + f"); exact p = {result.p_value:.3g} (smallest possible "
+                f"{result.min_p_value:.3g})"
+                + (
+                    f"; probability that B is better by more than {experiment.smallest_change:g}"
+                    f" {result.prob_beyond_smallest:.0%}. "
+                    if result.alpha_reachable
+                    else ". "
+                )
+                + result_words(experiment, result),
             )
         )
     elif state == COMPLETED:

@@ -85,6 +85,11 @@ def _initial(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bool]:
     return initial, True
 
 
+def _build_up(library_key: str) -> float:
+    ready = LIBRARY.get(library_key)
+    return ready.build_up_days if ready else 0.0
+
+
 def _power(
     request: AuthenticatedHttpRequest, values: dict[str, Any]
 ) -> queries.PowerEstimate | None:
@@ -96,6 +101,8 @@ def _power(
             int(values["period_days"]),
             int(values["washout_days"]),
             int(values["pairs"]),
+            build_up_days=_build_up(values.get("library") or values.get("library_key") or ""),
+            start=values.get("start"),
         )
     except (KeyError, TypeError, ValueError):
         return None  # the form shows what to fix; no estimate until the numbers make sense

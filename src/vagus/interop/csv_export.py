@@ -57,7 +57,7 @@ def tidy_csv(user: User) -> str:
                 o.time.astimezone(zone).isoformat() if o.time else "",
                 guard(o.measure.code),
                 guard(o.measure.label),
-                f"{o.value:g}",
+                exact(o.value),
                 guard(o.measure.kind_spec.unit),
                 guard(o.source),
                 o.measure.kind,
@@ -65,6 +65,12 @@ def tidy_csv(user: User) -> str:
             ]
         )
     return out.getvalue()
+
+
+def exact(value: float) -> str:
+    """The shortest text that reads back as the same float: "3500", "6.833333333333333"."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def wide_csv(user: User) -> str:
@@ -84,7 +90,7 @@ def wide_csv(user: User) -> str:
         row = [day.isoformat()]
         for m in measures:
             found = values[day].get(m.pk)
-            row.append(f"{sum(found) / len(found):g}" if found else "")
+            row.append(exact(sum(found) / len(found)) if found else "")
         writer.writerow(row)
     return out.getvalue()
 

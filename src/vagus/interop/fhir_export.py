@@ -30,6 +30,8 @@ LOINC_DISPLAY = {
     "93832-4": "Sleep duration",
     "41950-7": "Number of steps in 24 hour Measured",
     "80404-7": "R-R interval.standard deviation (Heart rate variability)",
+    "40443-4": "Heart rate --resting",
+    "9279-1": "Respiratory rate",
 }
 UNITS = {  # kind → (UCUM code, human unit)
     "hours": ("h", "h"),
@@ -40,6 +42,8 @@ UNITS = {  # kind → (UCUM code, human unit)
     "bristol": ("{type}", "Bristol type"),
     "steps": ("/d", "steps/day"),
     "ms": ("ms", "ms"),
+    "per_minute": ("/min", "per minute"),
+    "valence": ("1", "−1 to 1"),
 }
 SURVEY_KINDS = {"scale", "bristol", "yesno"}
 

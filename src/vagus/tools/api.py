@@ -171,6 +171,12 @@ class EffectOut(Schema):
     enough: bool
     more_needed: int
     evidence: str
+    # The change beyond what anxiety does without a tool from similar levels (None: not enough
+    # check-ins on consecutive days to compare with).
+    excess: float | None = None
+    excess_low: float | None = None
+    excess_high: float | None = None
+    controls: int = 0
 
 
 class WhatHelpsOut(Schema):
@@ -280,6 +286,10 @@ def what_helps(request: AuthenticatedHttpRequest) -> dict[str, Any]:
                 "enough": h.effect.enough,
                 "more_needed": h.effect.more_needed,
                 "evidence": h.tool.evidence,
+                "excess": h.effect.excess if h.effect.compared else None,
+                "excess_low": h.effect.excess_low if h.effect.compared else None,
+                "excess_high": h.effect.excess_high if h.effect.compared else None,
+                "controls": h.effect.controls,
             }
             for h in queries.what_helps(request.user)
         ],

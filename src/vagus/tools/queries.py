@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 
+from vagus.diary.models import Observation
 from vagus.science.tool_effects import ToolEffect, tool_effects
 from vagus.tools import catalog
 from vagus.tools.actions import MIN_SESSION_SECONDS
@@ -34,10 +36,31 @@ def counted_sessions(user: User) -> Any:
     return ToolSession.objects.owned_by(user).exclude(short)
 
 
+CONTROL_GAP = timedelta(days=1)  # check-ins further apart are not compared
+
+
+def no_tool_pairs(user: User) -> list[tuple[float, float]]:
+    """Anxiety check-ins on consecutive days as (start, end): what the person's anxiety does
+    from a level on its own, the control for "What helps". A day lets anxiety settle more than
+    a session's minutes do, which makes the comparison cautious, never generous."""
+    rows = list(
+        Observation.objects.owned_by(user)
+        .filter(measure__code="anxiety", source="checkin")
+        .order_by("day")
+        .values_list("day", "value")
+    )
+    return [
+        (float(v0), float(v1))
+        for (d0, v0), (d1, v1) in itertools.pairwise(rows)
+        if d1 - d0 <= CONTROL_GAP
+    ]
+
+
 def what_helps(user: User) -> list[Helps]:
-    """Every tool with its sessions' before/after change, in catalog order."""
+    """Every tool with its sessions' before/after change, in catalog order, compared with the
+    person's anxiety without a tool from similar levels."""
     rows = counted_sessions(user).values_list("tool", "anxiety_before", "anxiety_after")
-    effects = tool_effects(rows)
+    effects = tool_effects(rows, controls=no_tool_pairs(user))
     return [
         Helps(tool, effects.get(tool.code) or _no_sessions(tool.code)) for tool in catalog.TOOLS
     ]

@@ -1,5 +1,5 @@
-"""The plain sentences of the tools: "What helps me" (numbers with their uncertainty, never a
-verdict), the saved-session line and the worry-time line."""
+"""The plain sentences of the tools: "What helps me" (numbers with their uncertainty, compared
+with anxiety without a tool), the saved-session line and the worry-time line."""
 
 from __future__ import annotations
 
@@ -38,14 +38,39 @@ def change_line(effect: ToolEffect) -> str:
 
 
 def reading_line(effect: ToolEffect) -> str:
-    """What the interval allows one to say, in plain words."""
-    if not effect.enough or effect.ci_low is None or effect.ci_high is None:
+    """What the comparison allows one to say, in plain words.
+
+    A drop after a session is not enough: anxiety that is high tends to come down on its own.
+    Only the change beyond what the person's anxiety does without a tool, from similar levels,
+    can say "more than usual" (see vagus.science.tool_effects).
+    """
+    if not effect.enough:
         return ""
-    if effect.ci_high < 0:
-        return "Your anxiety was lower after these sessions than before, beyond chance wobble."
-    if effect.ci_low > 0:
-        return "Your anxiety was higher after these sessions than before."
-    return "The interval includes no change, so these sessions may or may not be helping you."
+    if not effect.compared:
+        return (
+            "High anxiety often eases on its own, and there are not yet enough check-ins from "
+            "similar levels to compare with, so this cannot say whether the tool itself helps."
+        )
+    assert effect.excess_low is not None and effect.excess_high is not None
+    assert effect.excess is not None
+    beyond = (
+        f" (difference {signed(effect.excess)} points, 95 % interval "
+        f"{signed(effect.excess_low)} to {signed(effect.excess_high)})"
+    )
+    if effect.excess_high < 0:
+        return (
+            "Your anxiety fell more after these sessions than it usually does from the same "
+            f"level without a tool{beyond}."
+        )
+    if effect.excess_low > 0:
+        return (
+            "Your anxiety fell less after these sessions than it usually does from the same "
+            f"level without a tool{beyond}."
+        )
+    return (
+        "Your anxiety changed about as much as it usually does from the same level without a "
+        f"tool{beyond}, so these sessions may or may not be helping you."
+    )
 
 
 def parked_line(worry_time: time, is_worry_time: bool) -> str:

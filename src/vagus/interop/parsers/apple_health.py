@@ -1,4 +1,9 @@
-"""Apple Health's ``export.zip`` / ``export.xml``: sleep, steps, mindful minutes and HRV.
+"""Apple Health's ``export.zip`` / ``export.xml``: sleep, steps, mindful minutes, HRV, resting
+heart rate, breathing rate during sleep and State of Mind.
+
+A phone names the XML inside the zip in its own language (``exportar.xml``, ``eksport.xml``), so
+the export is found by its content: the first XML file whose root element is ``HealthData``,
+never one under ``__MACOSX/`` and never ``export_cda.xml`` (clinical documents).
 
 Exports reach several GB, so the file is read as a stream with constant memory: expat calls
 back on each element's start tag and no tree is ever built (faster and smaller than
@@ -20,7 +25,16 @@ higher-priority source recorded that time. Per metric:
 - mindful sessions: minutes per day, end − start;
 - heart-rate variability: the daily mean of SDNN, from one source for the whole file. Other
   apps (Oura, Fitbit) write RMSSD into the same HealthKit type, so mixing sources would mix
-  two different measures; the left-out sources are reported.
+  two different measures; the left-out sources are reported;
+- resting heart rate: the daily mean of the day's best source;
+- breathing rate during sleep: readings taken while asleep (in any source's sleep), the mean of
+  the best source, on the wake-up day; readings taken awake are left out and counted;
+- State of Mind (iOS 17+, ``HKDataTypeStateOfMind``): the daily mean of ``valence`` (−1 to 1)
+  of the best source, and each label ("Anxious", "Calm") as a yes/no measure of its own ("Felt
+  anxious"): yes on days it was logged, no on other days with a State of Mind entry. Valence and
+  labels are read from the record's attributes or its ``MetadataEntry`` children.
+
+Values are kept exactly as the file gives them (sums and means of them); only pages round.
 """
 
 from __future__ import annotations
@@ -62,7 +76,19 @@ SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 STEPS = "HKQuantityTypeIdentifierStepCount"
 MINDFUL = "HKCategoryTypeIdentifierMindfulSession"
 HRV = "HKQuantityTypeIdentifierHeartRateVariabilitySDNN"
-WANTED = {SLEEP, STEPS, MINDFUL, HRV}
+RESTING_HR = "HKQuantityTypeIdentifierRestingHeartRate"
+RESPIRATORY = "HKQuantityTypeIdentifierRespiratoryRate"
+STATE_OF_MIND = "HKDataTypeStateOfMind"
+# Older betas and some third-party writers use the class name as the type.
+STATE_OF_MIND_TYPES = {STATE_OF_MIND, "HKStateOfMind"}
+QUANTITIES = {STEPS, HRV, RESTING_HR, RESPIRATORY}
+WANTED = {SLEEP, STEPS, MINDFUL, HRV, RESTING_HR, RESPIRATORY} | STATE_OF_MIND_TYPES
+IMPORTED = (
+    "sleep, steps, mindful minutes, heart-rate variability (SDNN), resting heart rate, "
+    "breathing rate during sleep and State of Mind"
+)
+TYPE_PREFIXES = ("HKQuantityTypeIdentifier", "HKCategoryTypeIdentifier", "HKDataType")
+LABEL_PREFIX = "HKStateOfMindLabel"
 ASLEEP = {
     "HKCategoryValueSleepAnalysisAsleep",
     "HKCategoryValueSleepAnalysisAsleepUnspecified",
@@ -76,11 +102,18 @@ MINDFUL_MEASURE = MeasureRef(code="mindfulness_minutes")
 # Built-in device measures (diary.catalog.DEVICE_MEASURES): steps per day, SDNN in ms.
 STEPS_MEASURE = MeasureRef(code="steps")
 HRV_MEASURE = MeasureRef(code="hrv_sdnn")
+RESTING_HR_MEASURE = MeasureRef(code="resting_heart_rate")
+RESPIRATORY_MEASURE = MeasureRef(code="respiratory_rate_sleep")
+VALENCE_MEASURE = MeasureRef(code="state_of_mind_valence")
 NEXT_NIGHT_FROM_HOUR = 18
 
 
 class _Forbidden(Exception):
     pass
+
+
+class _Root(Exception):
+    """Raised by the peek parser on the first start tag: its name."""
 
 
 class _Columns:
@@ -166,11 +199,7 @@ def _open_xml(
         return stream, size
     try:
         archive = zipfile.ZipFile(stream)
-        names = [n for n in archive.namelist() if n.endswith("export.xml")]
-        if not names:
-            raise FileError("the zip file holds no export.xml: is it an Apple Health export?")
-        name = min(names, key=lambda n: (n != "apple_health_export/export.xml", len(n)))
-        info = archive.getinfo(name)
+        info = _find_export(archive, max_unzipped)
         if info.file_size > max_unzipped:
             raise FileError(
                 f"export.xml would expand to {info.file_size / 1024**3:,.1f} GB; the most Vagus "
@@ -182,9 +211,88 @@ def _open_xml(
                 f"times its packed size (at most {max_ratio:g}); it is refused for safety."
             )
         # _Capped has the one method the reader calls, read(); it is no full BinaryIO.
-        return _Capped(archive.open(name), info.file_size), info.file_size  # type: ignore[return-value]
+        return _Capped(archive.open(info), info.file_size), info.file_size  # type: ignore[return-value]
     except zipfile.BadZipFile as exc:
         raise FileError(f"the zip file cannot be read ({exc}).") from None
+
+
+def _candidates(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """XML members that may be the export, the likeliest first; never macOS resource forks."""
+    found = []
+    for info in archive.infolist():
+        parts = info.filename.split("/")
+        base = parts[-1]
+        if info.is_dir() or "__MACOSX" in parts or base.startswith("._"):
+            continue
+        if not base.lower().endswith(".xml") or base.lower() == "export_cda.xml":
+            continue
+        found.append(info)
+    return sorted(found, key=lambda i: (i.filename.rsplit("/", 1)[-1] != "export.xml", i.filename))
+
+
+def _root_of(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_unzipped: int) -> str:
+    """The member's root element name ("" if it is no XML), reading only its first bytes."""
+    peek = expat.ParserCreate()
+
+    def found(name: str, _: Any) -> NoReturn:
+        raise _Root(name)
+
+    def forbid(*_: Any) -> NoReturn:
+        raise _Forbidden()
+
+    peek.StartElementHandler = found
+    peek.EntityDeclHandler = forbid
+    peek.UnparsedEntityDeclHandler = forbid
+    peek.ExternalEntityRefHandler = forbid
+    peek.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    with archive.open(info) as member:
+        capped = _Capped(member, min(info.file_size, max_unzipped))
+        try:
+            for _ in range(64):  # the root follows the DTD, well inside the first 4 MB
+                chunk = capped.read(1 << 16)
+                if not chunk:
+                    break
+                peek.Parse(chunk, False)
+        except _Root as root:
+            return str(root.args[0])
+        except _Forbidden:
+            return "HealthData"  # let the full parse refuse it with its own clear message
+        except expat.ExpatError:
+            return ""
+    return ""
+
+
+def _find_export(archive: zipfile.ZipFile, max_unzipped: int) -> zipfile.ZipInfo:
+    for info in _candidates(archive):
+        if _root_of(archive, info, max_unzipped) == "HealthData":
+            return info
+    raise FileError(
+        "the zip file holds no Apple Health export (an XML file starting with <HealthData>): "
+        "is it the zip the Health app made?"
+    )
+
+
+def _readable(kind: str) -> str:
+    for prefix in TYPE_PREFIXES:
+        if kind.startswith(prefix):
+            return kind[len(prefix) :]
+    return kind
+
+
+def _nothing_to_import(found: set[str]) -> FileError:
+    if not found - {""}:
+        return FileError(f"the file holds no health records. Vagus imports {IMPORTED}.")
+    names = sorted(_readable(kind) for kind in found if kind)
+    shown = ", ".join(names[:20]) + (f" and {len(names) - 20} more" if len(names) > 20 else "")
+    return FileError(
+        f"none of the record types in this file is one Vagus imports yet. Found: {shown}. "
+        f"Vagus imports {IMPORTED}."
+    )
+
+
+def _label_name(raw: str) -> str:
+    name = raw.strip().removeprefix(LABEL_PREFIX).strip()
+    return name[:1].upper() + name[1:].lower() if name else ""
 
 
 def parse(
@@ -200,7 +308,12 @@ def parse(
 ) -> ParseResult:
     result = ParseResult(SOURCE, sink=sink)
     xml, size = _open_xml(stream, max_unzipped, max_ratio)
-    columns = {kind: _Columns() for kind in WANTED}
+    columns = {kind: _Columns() for kind in WANTED - STATE_OF_MIND_TYPES}
+    # State of Mind entries are few (typed by hand): kept as small dicts, filled from their
+    # attributes and from the MetadataEntry children that follow their start tag.
+    minds: list[dict[str, Any]] = []
+    mind_open = False
+    found: set[str] = set()
     sources: dict[str, int] = {}
     devices: dict[int, str] = {}
     error_count = 0
@@ -211,24 +324,37 @@ def parse(
         raise _Forbidden()
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal seen_root, error_count
+        nonlocal seen_root, error_count, mind_open
         if not seen_root:
             seen_root = True
             if name != "HealthData":
                 raise FileError(f"line 1: this is not an Apple Health export (<{name}>).")
         if name != "Record":
+            if mind_open:
+                if name == "MetadataEntry":
+                    minds[-1][attrs.get("key", "").removeprefix("HKStateOfMind").lower()] = (
+                        attrs.get("value", "")
+                    )
+                else:
+                    mind_open = False
             return
+        mind_open = False
         kind = attrs.get("type")
         if kind not in WANTED:
+            found.add(kind or "")
             return
         result.rows += 1
         if kind == SLEEP and attrs.get("value") not in ASLEEP:
             return
         line = parser.CurrentLineNumber
+        if kind in STATE_OF_MIND_TYPES:
+            minds.append({**attrs, "line": line})
+            mind_open = True
+            return
         try:
             begin = _moment(attrs["startDate"])
             end = _moment(attrs["endDate"])
-            value = float(attrs["value"]) if kind in (STEPS, HRV) else 0.0
+            value = float(attrs["value"]) if kind in QUANTITIES else 0.0
             if end < begin:
                 raise ValueError("ends before it starts")
         except (KeyError, ValueError, OverflowError) as exc:
@@ -286,6 +412,10 @@ def parse(
         raise FileError(f"the zip file is damaged ({exc}).") from None
     if not seen_root:
         raise FileError("the file is empty.")
+    if not result.rows:
+        raise _nothing_to_import(found)
+    mind_columns, mind_labels = _read_minds(minds, sources, devices, result)
+    error_count += mind_columns.errors
     if error_count > MAX_REPORTED_ERRORS:
         result.error(0, "records", f"{error_count - MAX_REPORTED_ERRORS} more records unreadable")
 
@@ -306,6 +436,28 @@ def parse(
     result.extend(records)
     if note:
         result.notes.append(note)
+    resting = columns[RESTING_HR]
+    result.extend(
+        _daily_mean(
+            resting,
+            _by_day(resting, lambda i: _local(resting.start[i], zone).date()),
+            priority,
+            "resting-hr",
+            RESTING_HR_MEASURE,
+        )
+    )
+    breathing, awake = _while_asleep(columns[RESPIRATORY], columns[SLEEP], zone)
+    result.extend(
+        _daily_mean(columns[RESPIRATORY], breathing, priority, "breathing", RESPIRATORY_MEASURE)
+    )
+    if awake:
+        result.notes.append(
+            f"{awake} breathing-rate reading{'s' if awake != 1 else ''} taken while awake "
+            "left out: Vagus keeps breathing rate during sleep only."
+        )
+    mind_days = _by_day(mind_columns, lambda i: _local(mind_columns.start[i], zone).date())
+    result.extend(_daily_mean(mind_columns, mind_days, priority, "mind", VALENCE_MEASURE))
+    result.extend(_labels(mind_columns, mind_labels, mind_days))
     if progress:
         progress(1.0)
     return result
@@ -346,7 +498,7 @@ def _sleep(columns: _Columns, zone: ZoneInfo, priority: Any) -> Iterator[Record]
         best = min({columns.source[i] for i in indices}, key=priority)
         chosen = [i for i in indices if columns.source[i] == best]
         seconds = _union_seconds([(columns.start[i], columns.end[i]) for i in chosen])
-        hours = round(min(seconds / 3600, 24), 2)
+        hours = min(seconds / 3600, 24)
         woke = _local(max(columns.end[i] for i in chosen), zone)
         line = min(columns.line[i] for i in chosen)
         yield Record(
@@ -408,9 +560,9 @@ def _summed(
     for day, indices in sorted(_by_day(columns, start_day).items()):
         kept = _deduplicated(columns, indices, priority)
         if scale is None:
-            value = round(min(sum(columns.end[i] - columns.start[i] for i in kept) / 60, 1440), 1)
+            value = min(sum(columns.end[i] - columns.start[i] for i in kept) / 60, 1440)
         else:
-            value = round(sum(columns.value[i] for i in kept) * scale, 3)
+            value = sum(columns.value[i] for i in kept) * scale
         line = min(columns.line[i] for i in kept)
         yield Record(
             line, OBSERVATION, SOURCE, f"{name}|{day.isoformat()}", day, None, measure, value
@@ -441,7 +593,7 @@ def _hrv(
             day,
             None,
             HRV_MEASURE,
-            round(sum(values) / len(values), 1),
+            sum(values) / len(values),
         )
         for day, values in sorted(totals.items())
     ]
@@ -452,3 +604,120 @@ def _hrv(
             f"{', '.join(left_out)} (other devices may report RMSSD, not SDNN)."
         )
     return records, note
+
+
+class _Minds(_Columns):
+    """State of Mind entries: valence in ``value``; ``errors`` counts unreadable ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors = 0
+
+
+def _read_minds(
+    minds: list[dict[str, Any]],
+    sources: dict[str, int],
+    devices: dict[int, str],
+    result: ParseResult,
+) -> tuple[_Minds, list[tuple[str, ...]]]:
+    columns, labels = _Minds(), []
+    for attrs in minds:
+        line = attrs["line"]
+        try:
+            begin = _moment(attrs["startDate"])
+            valence = float(attrs["valence"])
+            if not -1 <= valence <= 1:
+                raise ValueError(f"valence {valence:g} is not between -1 and 1")
+        except (KeyError, ValueError, OverflowError) as exc:
+            columns.errors += 1
+            if columns.errors <= MAX_REPORTED_ERRORS:
+                field = exc.args[0] if isinstance(exc, KeyError) else "startDate/valence"
+                result.error(line, str(field), f"State of Mind entry cannot be read ({exc})")
+            continue
+        if not EARLIEST_MOMENT <= begin <= LATEST_MOMENT:
+            columns.errors += 1
+            result.error(line, "startDate", "State of Mind entry: Vagus keeps days from 1900")
+            continue
+        source_name = attrs.get("sourceName", "")
+        source = sources.get(source_name)
+        if source is None:
+            source = sources[source_name] = len(sources)
+            devices[source] = attrs.get("device", "")
+        columns.add(begin, begin, valence, source, line)
+        raw = attrs.get("labels", "").replace("|", ",").replace(";", ",")
+        labels.append(tuple(sorted({n for n in map(_label_name, raw.split(",")) if n})))
+    return columns, labels
+
+
+def _daily_mean(
+    columns: _Columns,
+    days: dict[date, list[int]],
+    priority: Any,
+    name: str,
+    measure: MeasureRef,
+) -> Iterator[Record]:
+    """The mean of the day's readings from its best source (sources are never mixed)."""
+    for day, indices in sorted(days.items()):
+        best = min({columns.source[i] for i in indices}, key=priority)
+        chosen = [i for i in indices if columns.source[i] == best]
+        value = sum(columns.value[i] for i in chosen) / len(chosen)
+        line = min(columns.line[i] for i in chosen)
+        yield Record(
+            line, OBSERVATION, SOURCE, f"{name}|{day.isoformat()}", day, None, measure, value
+        )
+
+
+def _while_asleep(
+    readings: _Columns, sleep: _Columns, zone: ZoneInfo
+) -> tuple[dict[date, list[int]], int]:
+    """Readings whose midpoint falls in time asleep (any source), by wake-up day; and how many
+    were taken awake."""
+    if not len(readings):
+        return {}, 0
+    starts: list[float] = []
+    ends: list[float] = []
+    for begin, end in sorted(zip(sleep.start, sleep.end, strict=True)):
+        if ends and begin <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(begin)
+            ends.append(end)
+    days: dict[date, list[int]] = defaultdict(list)
+    awake = 0
+    for i in range(len(readings)):
+        middle = (readings.start[i] + readings.end[i]) / 2
+        at = bisect.bisect_right(starts, middle) - 1
+        if at < 0 or ends[at] < middle:
+            awake += 1
+            continue
+        woke = _local(ends[at], zone)
+        day = woke.date() + timedelta(days=1 if woke.hour >= NEXT_NIGHT_FROM_HOUR else 0)
+        days[day].append(i)
+    return days, awake
+
+
+def _labels(
+    columns: _Columns, labels: list[tuple[str, ...]], days: dict[date, list[int]]
+) -> Iterator[Record]:
+    """Each label as a yes/no measure: yes on days it was logged, no on other logged days."""
+    by_label: dict[str, set[date]] = defaultdict(set)
+    first_line: dict[str, int] = {}
+    day_of = {i: day for day, indices in days.items() for i in indices}
+    for i, names in enumerate(labels):
+        for name in names:
+            by_label[name].add(day_of[i])
+            first_line.setdefault(name, columns.line[i])
+    for name in sorted(by_label):
+        measure = MeasureRef(label=f"Felt {name.lower()}", kind="yesno", on_checkin=False)
+        for day in sorted(days):
+            line = min(columns.line[i] for i in days[day])
+            yield Record(
+                line,
+                OBSERVATION,
+                SOURCE,
+                f"mind-label|{name.lower()}|{day.isoformat()}",
+                day,
+                None,
+                measure,
+                1.0 if day in by_label[name] else 0.0,
+            )

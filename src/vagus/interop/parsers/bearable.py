@@ -193,7 +193,7 @@ def parse(
             if not match:
                 result.error(line, "rating/amount", f"“{rating}” is not a duration like 7:30")
                 continue
-            hours = round(int(match.group(1)) + int(match.group(2)) / 60, 2)
+            hours = int(match.group(1)) + int(match.group(2)) / 60  # exact; pages round
             if hours > 24:
                 result.error(line, "rating/amount", f"{rating} is more than a day")
                 continue

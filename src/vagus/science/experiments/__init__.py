@@ -19,30 +19,36 @@ from __future__ import annotations
 
 from .analysis import MIN_PAIRS, PRIOR_PAIRS, ExperimentResult, analyse
 from .planning import (
+    History,
     PowerResult,
+    describe_history,
     estimate_variability,
     pairs_needed_for_alpha,
     power,
     suggest_pairs,
 )
-from .randomisation import min_p_value, sign_flip_p_value
+from .randomisation import min_p_value, sign_flip_interval, sign_flip_p_value
 from .schedules import Period, Schedule, design
-from .wording import describe
+from .wording import describe, verdict
 
 __all__ = [
     "MIN_PAIRS",
     "PRIOR_PAIRS",
     "ExperimentResult",
+    "History",
     "Period",
     "PowerResult",
     "Schedule",
     "analyse",
     "describe",
+    "describe_history",
     "design",
     "estimate_variability",
     "min_p_value",
     "pairs_needed_for_alpha",
     "power",
+    "sign_flip_interval",
     "sign_flip_p_value",
     "suggest_pairs",
+    "verdict",
 ]

@@ -10,11 +10,15 @@ dropped together with their partner, so a pair either counts whole or not at all
 the trial and on washout days are ignored. With fewer than two complete pairs no estimate is
 made (every number is NaN and ``enough_data`` is False).
 
-*Estimate and interval.* ``estimate = mean(d)`` (B minus A). The 95% interval is the one-sample
-t interval over the pair differences, ``mean(d) ± t(0.975, n-1) · sd(d) / sqrt(n)``. Because
-every pair's order is randomised, pair differences are uncorrelated even when the diary is
-autocorrelated or drifting, and simulation (tests/science/test_experiments_simulation.py) shows
-coverage close to 95% for AR(1) diaries with lag-1 autocorrelation up to 0.8 and a slow drift.
+*Estimate and interval.* ``estimate = mean(d)`` (B minus A). The 95% interval is the set of
+constant effects the exact randomisation test below does not reject at 0.05 (test inversion,
+``randomisation.sign_flip_interval``), so it leaves out 0 exactly when ``p <= 0.05`` and the two
+never disagree. Like the test it is valid whatever the autocorrelation or drift of the diary,
+because it rests only on the random order of each pair; simulation
+(tests/science/test_experiments_interval.py) shows coverage of at least 95%. With five pairs or
+fewer the test cannot reach 0.05, so no effect is ruled out and the interval is unbounded
+(``-inf`` to ``inf``; ``interval_bounded`` is False). (Before issue 17 the interval was the
+one-sample t interval, which could exclude 0 while the exact p was above 0.05.)
 
 *p-value.* The exact randomisation test of the sharp null "the condition makes no difference"
 over all ``2**n`` orders the design could have drawn for the ``n`` complete pairs (sign flips
@@ -34,6 +38,12 @@ after two or three pairs. The posterior of ``mu`` is Student t with ``n`` degree
 location ``n·mean(d)/(n+k0)`` and squared scale ``b_n / (a_n (n+k0))``, where ``a_n = n/2`` and
 ``b_n = SS/2 + k0·n·mean(d)^2 / (2 (n+k0))`` (normal-inverse-gamma conjugacy; Gelman et al.
 2013, ch. 3).
+
+*Beyond the smallest worthwhile change.* ``prob_beyond_smallest`` is the posterior probability,
+under the same model, that B beats A by more than ``smallest_change`` (the person's own smallest
+change worth having, on the outcome's scale): ``P(mu < -smallest_change)`` when lower is better.
+It is lower than ``prob_b_better``, which counts any improvement however tiny. The wording shows
+this one and never headlines a probability when the design cannot reach p < 0.05.
 
 *Adherence* (optional 0/1 series by date: was today's assigned condition followed?) is reported
 as the fraction of analysed days with a record on which it was followed. It does not change the
@@ -66,11 +76,13 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import stats
 
-from .randomisation import EXACT_MAX_PAIRS, min_p_value, sign_flip_p_value
+from .randomisation import EXACT_MAX_PAIRS, min_p_value, sign_flip_interval, sign_flip_p_value
 from .schedules import Schedule
 
 MIN_PAIRS = 2
 PRIOR_PAIRS = 1.0
+ALPHA = 0.05
+DEFAULT_SMALLEST_CHANGE = 1.0
 _NAN = float("nan")
 
 
@@ -102,6 +114,13 @@ class ExperimentResult:
     pair_differences: tuple[float, ...]
     period_means: tuple[float, ...]  # one per period in time order, NaN without data
     adherence_days: int
+    prob_beyond_smallest: float = _NAN  # P(B better by more than smallest_change)
+    smallest_change: float = DEFAULT_SMALLEST_CHANGE
+
+    @property
+    def interval_bounded(self) -> bool:
+        """Whether the interval has two finite ends (False with five pairs or fewer)."""
+        return math.isfinite(self.ci_low) and math.isfinite(self.ci_high)
 
     @property
     def alpha_reachable(self) -> bool:
@@ -112,7 +131,7 @@ class ExperimentResult:
         """A JSON-able dict (NaN becomes None)."""
 
         def clean(value: Any) -> Any:
-            if isinstance(value, float) and math.isnan(value):
+            if isinstance(value, float) and not math.isfinite(value):
                 return None
             if isinstance(value, tuple):
                 return [clean(v) for v in value]
@@ -156,7 +175,10 @@ def _daily_values(
         return np.where(has, sums / np.maximum(counts, 1), np.nan), has
 
 
-def _posterior_prob_below_zero(d: NDArray[np.float64], k0: float = PRIOR_PAIRS) -> float:
+def _posterior_prob_below(
+    d: NDArray[np.float64], threshold: float = 0.0, k0: float = PRIOR_PAIRS
+) -> float:
+    """Posterior ``P(mu < threshold)`` (see the module docstring for the model)."""
     n = d.size
     mean = float(d.mean())
     ss = float(((d - mean) ** 2).sum())
@@ -166,8 +188,8 @@ def _posterior_prob_below_zero(d: NDArray[np.float64], k0: float = PRIOR_PAIRS) 
     b_n = ss / 2.0 + k0 * n * mean**2 / (2.0 * kn)
     scale = math.sqrt(b_n / (a_n * kn))
     if scale == 0.0:
-        return 0.5 if location == 0 else float(location < 0)
-    return float(stats.t.cdf(0.0, df=2 * a_n, loc=location, scale=scale))
+        return 0.5 if location == threshold else float(location < threshold)
+    return float(stats.t.cdf(threshold, df=2 * a_n, loc=location, scale=scale))
 
 
 def analyse(
@@ -177,12 +199,15 @@ def analyse(
     adherence: pd.Series | None = None,
     lower_is_better: bool = True,
     min_days_per_period: int = 1,
+    smallest_change: float = DEFAULT_SMALLEST_CHANGE,
 ) -> ExperimentResult:
     """Analyse ``outcome`` (indexed by ``datetime.date`` or Timestamps) under ``schedule``.
 
     ``lower_is_better`` decides what ``prob_b_better`` means (True for anxiety or pain; False
     for sleep quality). A period needs at least ``min_days_per_period`` analysed days with data.
-    See the module docstring for the method.
+    ``smallest_change`` (positive, on the outcome's scale) is the smallest difference worth
+    having; ``prob_beyond_smallest`` is the chance B beats A by more than it. See the module
+    docstring for the method.
     """
     if not isinstance(schedule, Schedule):
         raise ValueError("schedule must be a Schedule (see experiments.design)")
@@ -190,6 +215,13 @@ def analyse(
         raise ValueError("min_days_per_period must be a whole number")
     if min_days_per_period < 1:
         raise ValueError("min_days_per_period must be at least 1")
+    if isinstance(smallest_change, bool) or not (
+        isinstance(smallest_change, int | float) and math.isfinite(smallest_change)
+    ):
+        raise ValueError("smallest_change must be a number")
+    if smallest_change < 0:
+        raise ValueError("smallest_change must not be negative")
+    smallest_change = float(smallest_change)
     daily, has = _daily_values(outcome, schedule, "outcome")
     n_periods_total = 2 * schedule.pairs
     analysed = (np.arange(schedule.n_days) % schedule.period_days) >= schedule.washout_days
@@ -241,6 +273,7 @@ def analyse(
         "pair_differences": tuple(differences),
         "period_means": tuple(float(m) for m in period_means),
         "adherence_days": adherence_days,
+        "smallest_change": smallest_change,
     }
     if not enough:
         notes.insert(
@@ -261,14 +294,19 @@ def analyse(
         )
 
     estimate = float(d.mean())
-    half_width = float(stats.t.ppf(0.975, n - 1) * d.std(ddof=1) / math.sqrt(n))
-    below = _posterior_prob_below_zero(d)
+    ci_low, ci_high = sign_flip_interval(d, ALPHA)
+    below = _posterior_prob_below(d)
+    if lower_is_better:
+        beyond = _posterior_prob_below(d, -smallest_change)
+    else:
+        beyond = 1.0 - _posterior_prob_below(d, smallest_change)
     return ExperimentResult(
         estimate=estimate,
-        ci_low=estimate - half_width,
-        ci_high=estimate + half_width,
+        ci_low=ci_low,
+        ci_high=ci_high,
         p_value=sign_flip_p_value(d),
         prob_b_better=below if lower_is_better else 1.0 - below,
+        prob_beyond_smallest=beyond,
         note="; ".join(notes),
         mean_a=float(np.mean(means_a)),
         mean_b=float(np.mean(means_b)),
