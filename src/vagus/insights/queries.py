@@ -43,13 +43,15 @@ if TYPE_CHECKING:
     from vagus.accounts.models import User
 
 SUMMED_KINDS = frozenset({"minutes", "count"})
-#: How a person feels and what the body does: the check-in's symptoms, questionnaire totals
-#: and heart rate variability. They are never screened as causes of the outcome (they are
+#: How a person feels and what the body does: the check-in's symptoms, questionnaire totals,
+#: mood logged on a phone and the body signals a watch records (heart rate, its variability,
+#: breathing rate in sleep). They are never screened as causes of the outcome (they are
 #: trivially linked to it and would loosen the false-discovery control for every habit); the
 #: report shows how they move with it on the same day, as a description.
 SYMPTOM_CODES = frozenset(
     {"anxiety", "mood", "stress", "gut_pain", "bloating", "urgency", "stool_form"}
-    | {"sleep_quality", "hrv_sdnn"}
+    | {"sleep_quality", "hrv_sdnn", "hrv_rmssd", "resting_heart_rate", "respiratory_rate_sleep"}
+    | {"state_of_mind_valence"}
 )
 ANY_KINDS = frozenset({"yesno"})
 
