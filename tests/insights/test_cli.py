@@ -29,7 +29,8 @@ def test_table_and_sentences_for_a_planted_diary(planted):
     report = queries.insights_for(planted, "anxiety")
     for finding in report.estimated:
         assert finding.label in text
-        assert f"{finding.association.estimate:+.2f}" in text
+        # Findings show their selection-adjusted estimate, the rest their plain one.
+        assert f"{queries.shown_numbers(finding.association)[0]:+.2f}" in text
     for finding in report.found:
         assert finding.sentence in text
     assert "This is an association, not proof of cause." in text

@@ -22,12 +22,17 @@ def test_planted_effects_are_found_with_intervals_covering_the_truth(planted):
     for key, truth in (
         (("sleep_hours", 0), SLEEP_PER_HOUR),
         (("fermented_servings", 1), FERMENTED_NEXT_DAY),
-        # Minutes are screened per half hour, so the estimate is in that unit.
-        (("mindfulness_minutes", 0), MINDFULNESS_PER_HALF_HOUR),
     ):
         assert key in found, f"{key} not found: {[f.sentence for f in report.found]}"
         a = found[key].association
-        assert a.ci_low <= truth <= a.ci_high, (key, a)
+        assert a.shown_low <= truth <= a.shown_high, (key, a)
+    # Mindfulness stands out today but did not two and four weeks ago: not a finding yet.
+    # Minutes are screened per half hour, so the estimate is in that unit.
+    assert ("mindfulness_minutes", 0) not in found
+    assert report.settling == 1
+    (mindful,) = [f for f in report.not_clear if f.association.factor == "mindfulness_minutes"]
+    assert mindful.association.lag == 0 and not mindful.association.significant
+    assert mindful.association.ci_low <= MINDFULNESS_PER_HALF_HOUR <= mindful.association.ci_high
     assert not any(factor == "caffeine_drinks" for factor, _ in found)
     assert "caffeine_drinks" in {f.association.factor for f in report.not_clear}
     assert report.more_days_needed is None
@@ -44,7 +49,10 @@ def test_the_sentences_name_the_day_the_unit_and_the_direction(planted):
     assert "points lower (95 % range" in fermented
     assert fermented.endswith("This is an association, not proof of cause.")
     assert found[("sleep_hours", 0)].sentence.startswith("On days with one hour more of sleep,")
-    assert "one half hour more of mindfulness" in found[("mindfulness_minutes", 0)].sentence
+    report = queries.insights_for(planted, "anxiety")
+    (mindful,) = [f for f in report.not_clear if f.association.factor == "mindfulness_minutes"]
+    assert "one half hour more of mindfulness" in mindful.sentence
+    assert "It may be chance" in mindful.sentence
 
 
 def test_a_yes_no_factor_reads_on_days_you_had(person):

@@ -158,8 +158,6 @@ def test_the_mapping_step_shows_each_unknown_mood_with_its_entries(
     page = person_client.get(response["Location"]).content.decode()
     assert "“bien” (1 entry)" in page and "“Sin animo” (2 entries)" in page
 
-    person_client.post(
-        reverse("interop:job_map", args=[job.uuid]), {"mood_0": "4", "mood_1": "3"}
-    )
+    person_client.post(reverse("interop:job_map", args=[job.uuid]), {"mood_0": "4", "mood_1": "3"})
     job.refresh_from_db()
     assert job.status == ImportJob.READY and "unmapped_entries" not in job.counts

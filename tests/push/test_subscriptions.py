@@ -81,7 +81,10 @@ def test_a_host_that_is_no_push_service_is_refused(person, person_client, endpoi
 
 @pytest.mark.parametrize(
     "endpoint",
-    ["https://fcm.googleapis.com/fcm/send/x", "https://updates.push.services.mozilla.com/wpush/v2/x"],
+    [
+        "https://fcm.googleapis.com/fcm/send/x",
+        "https://updates.push.services.mozilla.com/wpush/v2/x",
+    ],
 )
 def test_the_browsers_push_services_are_accepted(person, person_client, endpoint):
     answer = post(person_client, "push_subscribe", SUBSCRIPTION | {"endpoint": endpoint})

@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 import pandas as pd
+import patsy
 import pytest
 import statsmodels.api as sm
 from scipy import stats
@@ -15,17 +16,29 @@ from vagus.science import insights
 from vagus.science.insights._simulate import simulate_diary
 
 
+def spline_trend(n: int) -> pd.DataFrame:
+    """The documented trend, built independently with patsy: a cubic B-spline with one degree
+    of freedom per 20 days (at most 12, equally spaced knots), a straight line below 30 days."""
+    df = min(12, max(1, round(n / 20)))
+    t = np.arange(n, dtype=float)
+    if df == 1:
+        return pd.DataFrame({"trend": t})
+    degree = min(3, df)
+    inner = np.linspace(0, n - 1, df - degree + 2)[1:-1]
+    basis = patsy.dmatrix(
+        "bs(t, knots=inner, degree=degree, lower_bound=0, upper_bound=n - 1) - 1",
+        {"t": t, "inner": list(inner), "degree": degree, "n": n},
+    )
+    return pd.DataFrame(np.asarray(basis), columns=[f"trend_{i}" for i in range(df)])
+
+
 def statsmodels_fit(days: pd.DataFrame, outcome: str, factor: str, lag: int):
     """The same model written out by hand and fitted by statsmodels OLS."""
     cal = days.asfreq("D")
     design = pd.DataFrame(
-        {
-            "x": cal[factor].shift(lag),
-            "y_prev": cal[outcome].shift(1),
-            "trend": np.arange(len(cal), dtype=float),
-        },
-        index=cal.index,
+        {"x": cal[factor].shift(lag), "y_prev": cal[outcome].shift(1)}, index=cal.index
     )
+    design = design.join(spline_trend(len(cal)).set_axis(cal.index))
     for day in range(1, 7):
         design[f"weekday_{day}"] = (cal.index.day_of_week == day).astype(float)
     data = pd.concat([cal[outcome].rename("y"), sm.add_constant(design)], axis=1).dropna()

@@ -84,7 +84,8 @@ def test_false_discovery_rate_at_or_below_nominal(with_effects: Tally, all_null:
         f"{null:.3f} when nothing is real (= chance of any false discovery)"
     )
     assert mixed <= FDR + 0.01
-    assert null <= FDR + 0.02
+    # With nothing real the FDP is 0 or 1 per diary: three binomial standard errors of slack.
+    assert null <= FDR + 3 * np.sqrt(FDR * (1 - FDR) / N_DIARIES)
 
 
 def test_traps_false_positive_rate_near_five_percent(with_effects: Tally) -> None:
@@ -120,7 +121,8 @@ def test_planted_effects_are_found(with_effects: Tally) -> None:
         )
         print(f"  {key[0]} lag {key[1]} by usable days: {by_length}")
     assert power[("sleep_hours", 0)] >= 0.85
-    assert power[("fermented", 1)] >= 0.35
+    # 0.37 with a straight-line trend; the flexible trend (issue 17) costs a few points.
+    assert power[("fermented", 1)] >= 0.30
 
 
 def test_intervals_cover_the_truth(with_effects: Tally) -> None:

@@ -30,6 +30,23 @@ class AssociationOut(Schema):
     binary: bool
     sentence: str
     experiment_url: str | None
+    shown_estimate: float | None = Field(
+        None, description="a finding's estimate, scaled back for having been picked out"
+    )
+    shown_ci_low: float | None = None
+    shown_ci_high: float | None = None
+
+
+class TogetherOut(Schema):
+    symptom: str
+    symptom_label: str
+    estimate: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    q_value: float
+    n_days: int
+    sentence: str
 
 
 class WaitingOut(Schema):
@@ -50,6 +67,10 @@ class InsightsOut(Schema):
     significant: list[AssociationOut]
     not_clear: list[AssociationOut]
     too_few_days: list[WaitingOut]
+    together: list[TogetherOut] = Field(
+        default_factory=list,
+        description="other symptoms that move with the outcome on the same day (descriptive)",
+    )
 
 
 class WeekOut(Schema):
@@ -72,8 +93,10 @@ def insights(
 ) -> dict:
     """What goes with the outcome in your diary: adjusted associations, FDR-controlled.
 
-    `significant` holds every factor-and-lag with q ≤ 0.10; `not_clear` one entry per other
-    estimated factor. Estimates are in the outcome's unit per `per` of the factor. Medication
+    `significant` holds every factor-and-lag with q ≤ 0.05 that also held two and four weeks
+    earlier (habits and exposures only); `not_clear` one entry per other estimated factor;
+    `together` the other symptoms that move with the outcome on the same day. Estimates are
+    in the outcome's unit per `per` of the factor. Medication
     measures are never screened, as factor or outcome (`medication_note` says why).
     """
     measures = measures_by_code(request.user)
@@ -93,7 +116,9 @@ def weekly(request: AuthenticatedHttpRequest, outcome: str = "anxiety") -> dict:
         chosen = queries.resolve_outcome(measures, outcome)
     except queries.UnknownOutcomeError as exc:
         raise HttpError(400, str(exc)) from None
-    weeks = patterns.weekly_averages(daily_frame(request.user), chosen.code)
+    weeks = patterns.weekly_averages(
+        daily_frame(request.user), chosen.code, bounds=patterns.value_range(chosen)
+    )
     return {
         "outcome": chosen.code,
         "outcome_label": chosen.label,

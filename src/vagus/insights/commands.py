@@ -48,16 +48,19 @@ def print_insights(username: str, outcome: str, lags: str, console: Console) -> 
             "would make a first estimate possible."
         )
         return 0
-    table = Table(title=f"What goes with {label.lower()} (q ≤ 0.10 is a clear finding)")
+    table = Table(
+        title=f"What goes with {label.lower()} (q ≤ 0.05, held for four weeks: a clear finding)"
+    )
     for column in ("Factor", "When", "Difference", "95 % range", "Per", "q", "Days", "Clear"):
         table.add_column(column, justify="left" if column in {"Factor", "When", "Per"} else "right")
     for finding in report.estimated:
         a = finding.association
+        estimate, low, high = queries.shown_numbers(a)
         table.add_row(
             finding.label,
             finding.when,
-            f"{a.estimate:+.2f}",
-            f"{a.ci_low:+.2f} to {a.ci_high:+.2f}",
+            f"{estimate:+.2f}",
+            f"{low:+.2f} to {high:+.2f}",
             "yes vs no" if a.binary else finding.unit,
             f"{a.q_value:.3f}",
             str(a.n_days),
@@ -66,6 +69,10 @@ def print_insights(username: str, outcome: str, lags: str, console: Console) -> 
     console.print(table)
     for finding in report.found:
         console.print(f"• {finding.sentence}")
+    if report.together:
+        console.print("Goes together on the same day (a description, not causes):")
+    for together in report.together:
+        console.print(f"• {together.sentence}")
     for waiting in report.waiting:
         console.print(f"{waiting.measure.label}: at least {waiting.days_needed} more days needed.")
     if not report.found:

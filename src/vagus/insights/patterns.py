@@ -1,6 +1,8 @@
 """Plain descriptions of an outcome beside the adjusted screen: weekly averages, a calendar of
 days, and the outcome at each level of one factor. No adjustment here, only averages with
-their 95 % intervals, and the pages say so.
+their 95 % intervals, and the pages say so. The intervals allow for one day following another
+(``vagus.science.insights.averages``), stay inside the measure's range, and are left out for
+fewer than ``MIN_INTERVAL_DAYS`` days.
 """
 
 from __future__ import annotations
@@ -11,7 +13,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+
+from vagus.science.insights.averages import MIN_INTERVAL_DAYS, lag1_autocorrelation
+from vagus.science.insights.averages import mean_interval as _mean_interval
+
+__all__ = [
+    "MIN_INTERVAL_DAYS",
+    "Level",
+    "Week",
+    "by_level",
+    "calendar_days",
+    "value_range",
+    "weekly_averages",
+]
 
 # Numeric factors with more distinct values than this are split into three groups of days.
 MAX_LEVELS = 4
@@ -35,26 +49,42 @@ class Level:
     days: int
 
 
-def mean_interval(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
-    """Mean and 95 % t-interval; no interval from one value, nothing from none."""
-    values = values[~np.isnan(values)]
-    if values.size == 0:
-        return None, None, None
-    mean = float(values.mean())
-    if values.size < 2:
-        return mean, None, None
-    half = float(stats.t.ppf(0.975, values.size - 1) * values.std(ddof=1) / np.sqrt(values.size))
-    return mean, mean - half, mean + half
+def mean_interval(
+    values: np.ndarray,
+    positions: np.ndarray | None = None,
+    *,
+    rho: float = 0.0,
+    bounds: tuple[float, float] | None = None,
+) -> tuple[float | None, float | None, float | None]:
+    """Mean and 95 % interval; none from fewer than ``MIN_INTERVAL_DAYS``, nothing from none."""
+    return _mean_interval(values, positions, rho=rho, bounds=bounds)
 
 
-def weekly_averages(frame: pd.DataFrame, outcome: str) -> list[Week]:
-    """Mean of the logged days in each Monday-to-Sunday week that has any, oldest first."""
+def value_range(measure: Any) -> tuple[float, float]:
+    """The lowest and highest value a measure can take: no interval goes beyond them."""
+    return float(measure.kind_spec.minimum), float(measure.kind_spec.maximum)
+
+
+def _day_numbers(index: pd.Index) -> np.ndarray:
+    return np.asarray((pd.DatetimeIndex(index) - pd.Timestamp("2000-01-01")).days, dtype=float)
+
+
+def weekly_averages(
+    frame: pd.DataFrame, outcome: str, *, bounds: tuple[float, float] | None = None
+) -> list[Week]:
+    """Mean of the logged days in each Monday-to-Sunday week that has any, oldest first.
+
+    ``bounds`` is the measure's possible range, which no interval leaves.
+    """
     if outcome not in frame.columns:
         return []
+    rho = lag1_autocorrelation(frame[outcome])
     series = frame[outcome].dropna()
     weeks = []
     for start, values in series.groupby(series.index.to_period("W-SUN")):
-        mean, low, high = mean_interval(values.to_numpy())
+        mean, low, high = mean_interval(
+            values.to_numpy(), _day_numbers(values.index), rho=rho, bounds=bounds
+        )
         assert mean is not None  # dropna above: every week has a value
         weeks.append(Week(start.start_time.date(), mean, int(values.size), low, high))
     return weeks
@@ -75,7 +105,13 @@ def calendar_days(frame: pd.DataFrame, outcome: str, end: date, weeks: int) -> l
 
 
 def by_level(
-    frame: pd.DataFrame, outcome: str, factor: str, *, lag: int = 0, binary: bool = False
+    frame: pd.DataFrame,
+    outcome: str,
+    factor: str,
+    *,
+    lag: int = 0,
+    binary: bool = False,
+    bounds: tuple[float, float] | None = None,
 ) -> list[Level]:
     """The outcome's mean on the days at each level of ``factor`` (``lag`` days earlier).
 
@@ -87,7 +123,9 @@ def by_level(
     both = pd.DataFrame({"y": frame[outcome], "x": frame[factor].shift(lag)}).dropna()
     if both.empty:
         return []
+    rho = lag1_autocorrelation(frame[outcome])
     x, y = both["x"].to_numpy(), both["y"].to_numpy()
+    day = _day_numbers(both.index)
     if binary:
         groups = [("No", x == 0), ("Yes", x == 1)]
     else:
@@ -104,6 +142,6 @@ def by_level(
     levels = []
     for label, chosen in groups:
         if chosen.any():
-            mean, low, high = mean_interval(y[chosen])
+            mean, low, high = mean_interval(y[chosen], day[chosen], rho=rho, bounds=bounds)
             levels.append(Level(label, mean, low, high, int(chosen.sum())))
     return levels

@@ -25,7 +25,7 @@ should see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -43,6 +43,16 @@ if TYPE_CHECKING:
     from vagus.accounts.models import User
 
 SUMMED_KINDS = frozenset({"minutes", "count"})
+#: How a person feels and what the body does: the check-in's symptoms, questionnaire totals,
+#: mood logged on a phone and the body signals a watch records (heart rate, its variability,
+#: breathing rate in sleep). They are never screened as causes of the outcome (they are
+#: trivially linked to it and would loosen the false-discovery control for every habit); the
+#: report shows how they move with it on the same day, as a description.
+SYMPTOM_CODES = frozenset(
+    {"anxiety", "mood", "stress", "gut_pain", "bloating", "urgency", "stool_form"}
+    | {"sleep_quality", "hrv_sdnn", "hrv_rmssd", "resting_heart_rate", "respiratory_rate_sleep"}
+    | {"state_of_mind_valence"}
+)
 ANY_KINDS = frozenset({"yesno"})
 
 
@@ -96,7 +106,9 @@ DEFAULT_OUTCOME = "anxiety"
 DEFAULT_LAGS = (0, 1)
 MAX_LAG = 7
 MIN_DAYS = 14
-FDR = 0.10
+#: The page's false-discovery rate: 0.05 together with the lasting rule keeps the chance that
+#: someone looking every two days ever meets a false finding near 0.10 (docs/insights.md).
+FDR = 0.05
 
 
 class UnknownOutcomeError(ValueError):
@@ -123,6 +135,19 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Together:
+    """A fellow symptom that moves with the outcome on the same day (a description)."""
+
+    association: science.Association
+    measure: Measure
+    sentence: str
+
+    @property
+    def label(self) -> str:
+        return self.measure.label
+
+
+@dataclass(frozen=True)
 class Waiting:
     """A factor with some days logged but too few to estimate yet."""
 
@@ -138,6 +163,11 @@ class Report:
     found: list[Finding] = field(default_factory=list)
     not_clear: list[Finding] = field(default_factory=list)
     waiting: list[Waiting] = field(default_factory=list)
+    #: Fellow symptoms that clearly move with the outcome on the same day.
+    together: list[Together] = field(default_factory=list)
+    #: Findings in today's diary that did not yet hold two and four weeks ago: listed with
+    #: "nothing clear" until they last (repeated looks would otherwise find chance).
+    settling: int = 0
     #: When nothing could be estimated: how many more logged days would make a first
     #: estimate possible (None when there are estimates already).
     more_days_needed: int | None = None
@@ -153,6 +183,18 @@ def analysed(measures: dict[str, Measure]) -> dict[str, Measure]:
     Left out as factor, as outcome and as a column of the screen, on every page, API and CLI.
     """
     return {code: m for code, m in measures.items() if not medication.is_medication(m)}
+
+
+def is_symptom(measure: Measure) -> bool:
+    """Symptoms and body signals (described together), as against habits and exposures.
+
+    Built-in symptoms, questionnaire totals and the person's own 0–10 ratings are symptoms;
+    foods, sleep hours, activity, mindfulness, time with others, caffeine, alcohol, probiotic,
+    steps and the person's other own measures are habits and exposures.
+    """
+    if measure.owner_id is None:
+        return measure.code in SYMPTOM_CODES or measure.kind == "score"
+    return measure.kind in ("scale", "score")
 
 
 def outcome_choices(measures: dict[str, Measure], frame: pd.DataFrame) -> list[Measure]:
@@ -218,14 +260,25 @@ def insights_for(
     if days.empty:
         report.more_days_needed = MIN_DAYS + 1  # the first day has no "day before"
         return report
-    results = science.associations(days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR)
-    significant_factors = {a.factor for a in results if a.significant}
+    columns = [c for c in days.columns if c != outcome.code]
+    habits = [c for c in columns if not is_symptom(measures[c])]
+    symptoms = [c for c in columns if is_symptom(measures[c])]
+    results = science.associations(
+        days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR, factors=habits
+    )
+    lasting = science.lasting(
+        days, outcome.code, lags=lags, min_days=MIN_DAYS, fdr=FDR, factors=habits, found=results
+    )
+    significant_factors = {a.factor for a in results if (a.factor, a.lag) in lasting}
     for association in results:
-        finding = _finding(association, measures[association.factor], outcome)
-        if association.significant:
+        shown = (association.factor, association.lag) in lasting
+        finding = _finding(association, measures[association.factor], outcome, shown)
+        if shown:
             report.found.append(finding)
         elif association.factor not in significant_factors:
             report.not_clear.append(finding)
+    report.settling = len({a.factor for a in results if a.significant} - significant_factors)
+    report.together = _together(days, outcome, symptoms, measures)
     report.found.sort(key=lambda f: (f.association.q_value, f.association.p_value))
     # One line per factor in the "nothing clear" list: the lag closest to a finding.
     best: dict[str, Finding] = {}
@@ -233,7 +286,7 @@ def insights_for(
         best.setdefault(finding.association.factor, finding)
     report.not_clear = sorted(best.values(), key=lambda f: (f.measure.position, f.label))
     estimated = {a.factor for a in results}
-    factors = [c for c in days.columns if c != outcome.code and c not in estimated]
+    factors = [c for c in habits if c not in estimated]
     for code in factors:
         needed = min(
             science.days_needed(days, outcome.code, code, lag=lag, min_days=MIN_DAYS)
@@ -273,8 +326,49 @@ def _days_for_first_estimate(days: pd.DataFrame, outcome: str, waiting: list[Wai
     return max(MIN_DAYS - usable, 1)
 
 
-def _finding(association: science.Association, factor: Measure, outcome: Measure) -> Finding:
+def shown_numbers(association: science.Association) -> tuple[float, float, float]:
+    """Estimate and 95 % range as shown: selection-adjusted for a finding, plain otherwise."""
+    a = association
+    if a.significant and a.shown_estimate is not None:
+        assert a.shown_low is not None and a.shown_high is not None
+        return a.shown_estimate, a.shown_low, a.shown_high
+    return a.estimate, a.ci_low, a.ci_high
+
+
+def _together(
+    days: pd.DataFrame, outcome: Measure, symptoms: list[str], measures: dict[str, Measure]
+) -> list[Together]:
+    """Fellow symptoms that clearly go with the outcome on the same day, strongest first."""
+    if not symptoms:
+        return []
+    results = science.associations(
+        days, outcome.code, lags=(0,), min_days=MIN_DAYS, fdr=FDR, factors=symptoms
+    )
+    together = [
+        Together(
+            a,
+            measures[a.factor],
+            science.describe_together(
+                a,
+                wording.noun_of(outcome),
+                wording.noun_of(measures[a.factor]),
+                symptom_unit=wording.factor_unit(measures[a.factor]),
+                outcome_unit=wording.outcome_unit(outcome),
+            ),
+        )
+        for a in results
+        if a.significant
+    ]
+    return sorted(together, key=lambda t: t.association.p_value)
+
+
+def _finding(
+    association: science.Association, factor: Measure, outcome: Measure, shown: bool = True
+) -> Finding:
     unit = wording.factor_unit(factor)
+    if association.significant and not shown:
+        # Not (yet) a finding: described with its plain estimate and "may be chance".
+        association = replace(association, significant=False)
     sentence = science.describe(
         association,
         wording.noun_of(outcome),

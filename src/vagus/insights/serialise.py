@@ -25,6 +25,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "binary": bool(a.binary),
         "sentence": finding.sentence,
         "experiment_url": finding.experiment_url,
+        "shown_estimate": a.shown_estimate if a.significant else None,
+        "shown_ci_low": a.shown_low if a.significant else None,
+        "shown_ci_high": a.shown_high if a.significant else None,
     }
 
 
@@ -47,5 +50,19 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "days_needed": w.days_needed,
             }
             for w in report.waiting
+        ],
+        "together": [
+            {
+                "symptom": t.measure.code,
+                "symptom_label": t.label,
+                "estimate": t.association.estimate,
+                "ci_low": t.association.ci_low,
+                "ci_high": t.association.ci_high,
+                "p_value": t.association.p_value,
+                "q_value": t.association.q_value,
+                "n_days": t.association.n_days,
+                "sentence": t.sentence,
+            }
+            for t in report.together
         ],
     }

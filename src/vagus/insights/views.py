@@ -93,9 +93,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         [
             charts.Interval(
                 f"{f.label}, {f.when}" + ("" if f.association.binary else f" (per {f.unit})"),
-                f.association.estimate,
-                f.association.ci_low,
-                f.association.ci_high,
+                *queries.shown_numbers(f.association),
                 f.association.n_days,
             )
             for f in report.found
@@ -123,7 +121,9 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     diary = _diary(request)
     outcome = diary["outcome"]
-    weeks = patterns.weekly_averages(diary["frame"], outcome.code)
+    weeks = patterns.weekly_averages(
+        diary["frame"], outcome.code, bounds=patterns.value_range(outcome)
+    )
     chart = charts.weekly_chart(
         weeks,
         chart_id="weekly-chart",
@@ -133,7 +133,12 @@ def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _page(
         request,
         "insights/weekly.html",
-        {**diary, "weeks": list(reversed(weeks)), "chart": chart},
+        {
+            **diary,
+            "weeks": list(reversed(weeks)),
+            "chart": chart,
+            "min_interval_days": patterns.MIN_INTERVAL_DAYS,
+        },
     )
 
 
@@ -191,7 +196,12 @@ def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
     chart = charts.Chart(())
     if factor is not None:
         rows = patterns.by_level(
-            frame, outcome.code, factor.code, lag=lag, binary=factor.kind == "yesno"
+            frame,
+            outcome.code,
+            factor.code,
+            lag=lag,
+            binary=factor.kind == "yesno",
+            bounds=patterns.value_range(outcome),
         )
         when = "on the same day" if lag == 0 else "on the day after"
         chart = charts.interval_chart(
@@ -220,5 +230,11 @@ def levels(request: AuthenticatedHttpRequest) -> HttpResponse:
             initial={"outcome": outcome.code, "factor": factor and factor.code, "lag": str(lag)},
             **{**diary["form_kwargs"], "factors": factors},
         )
-    context = {"factor": factor, "lag": lag, "rows": rows, "chart": chart}
+    context = {
+        "factor": factor,
+        "lag": lag,
+        "rows": rows,
+        "chart": chart,
+        "min_interval_days": patterns.MIN_INTERVAL_DAYS,
+    }
     return _page(request, "insights/levels.html", {**diary, **context})

@@ -28,13 +28,21 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special, stats
+from scipy.interpolate import BSpline
 
 #: A factor needs at least this many usable days away from its most common value; for a
 #: yes/no factor that means at least this many "yes" days and this many "no" days.
 MIN_DAYS_PER_LEVEL = 3
-#: Terms in each model: factor, previous-day outcome, 6 weekday dummies, trend, intercept.
+#: Terms in the smallest model: factor, previous-day outcome, 6 weekday dummies, a straight
+#: trend and the intercept. Longer diaries get a flexible trend with more terms.
 N_TERMS = 10
+#: One degree of freedom of the slow-change trend per this many calendar days (chosen by
+#: simulation, docs/insights.md): a straight line up to 29 days, a cubic B-spline beyond.
+DAYS_PER_TREND_DF = 20
+#: ...but at most this many, so that a three-year screen stays fast (knots every 3 months
+#: there; the previous day's outcome already takes out faster swings).
+MAX_TREND_DF = 12
 #: The fewest usable days with which a model is fitted at all, whatever ``min_days`` says:
 #: two residual degrees of freedom.
 MIN_FIT_DAYS = N_TERMS + 2
@@ -63,6 +71,12 @@ class Association:
     n_days: int
     significant: bool
     binary: bool = False
+    #: For a finding (``significant``): the estimate and 95 % interval to show, corrected for
+    #: having been picked out of the screen (conditional on passing the false-discovery
+    #: threshold, docs/insights.md); ``None`` for the rest.
+    shown_estimate: float | None = None
+    shown_low: float | None = None
+    shown_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -131,11 +145,37 @@ def calendar_frame(days: pd.DataFrame, outcome: str) -> pd.DataFrame:
     return frame.reindex(full)
 
 
-def controls(frame: pd.DataFrame, outcome: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the outcome, whether each day can be used at all, and the 9 control columns.
+def trend_basis(n: int, days_per_df: int | None = DAYS_PER_TREND_DF) -> np.ndarray:
+    """Columns for slow change over ``n`` calendar days (without the constant).
+
+    ``df = max(1, round(n / days_per_df))`` columns (at most ``MAX_TREND_DF``): a straight
+    line for one, a quadratic for two, a cubic for three, and a cubic B-spline with equally
+    spaced knots beyond (the first basis function is dropped because the functions sum to
+    one, which the intercept already spans). ``days_per_df=None`` gives the straight line of
+    the first edition.
+    """
+    position = np.arange(n, dtype=float)
+    scaled = (position - (n - 1) / 2) / max(n - 1, 1)  # (-0.5, 0.5): columns of similar size
+    df = 1 if days_per_df is None else min(MAX_TREND_DF, max(1, round(n / days_per_df)))
+    if df <= 1 or n < 8:
+        return scaled[:, None]
+    degree = min(3, df)
+    inner = np.linspace(-0.5, 0.5, df + 1 - degree + 1)[1:-1]
+    knots = np.concatenate([[-0.5] * (degree + 1), inner, [0.5] * (degree + 1)])
+    basis = BSpline.design_matrix(scaled, knots, degree).toarray()
+    columns: np.ndarray = basis[:, 1:]
+    return columns
+
+
+def controls(
+    frame: pd.DataFrame, outcome: str, days_per_df: int | None = DAYS_PER_TREND_DF
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the outcome, whether each day can be used at all, and the control columns.
 
     A day is usable for every factor only if the outcome was logged that day and the calendar
-    day before; the controls are zero on other days (they are masked out anyway).
+    day before; the controls are zero on other days (they are masked out anyway). The
+    controls are the intercept, the previous day's outcome, six weekday dummies and the trend
+    columns of :func:`trend_basis`.
     """
     y = frame[outcome].to_numpy()
     y_prev = frame[outcome].shift(1).to_numpy()  # the frame is a gap-free calendar
@@ -143,9 +183,7 @@ def controls(frame: pd.DataFrame, outcome: str) -> tuple[np.ndarray, np.ndarray,
     n = len(frame)
     weekday = frame.index.day_of_week.to_numpy()
     dummies = (weekday[:, None] == np.arange(1, 7)[None, :]).astype(float)  # Monday = base
-    # Scaled to (-0.5, 0.5) so the columns are of similar size; the factor's coefficient does
-    # not depend on the scaling.
-    trend = (np.arange(n) - (n - 1) / 2) / max(n - 1, 1)
+    trend = trend_basis(n, days_per_df)
     z = np.column_stack([np.ones(n), np.nan_to_num(y_prev), dummies, trend])
     return np.nan_to_num(y), usable, z
 
@@ -171,8 +209,15 @@ def _mode_counts(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return counts
 
 
-def screen(frame: pd.DataFrame, outcome: str, lags: Iterable[int], min_days: int) -> Screen:
-    """Fit the adjusted model for every other column at every lag (see module docstring).
+def screen(
+    frame: pd.DataFrame,
+    outcome: str,
+    lags: Iterable[int],
+    min_days: int,
+    factors: Iterable[str] | None = None,
+    days_per_df: int | None = DAYS_PER_TREND_DF,
+) -> Screen:
+    """Fit the adjusted model for each factor (default: every other column) at every lag.
 
     For factor-and-lag ``j`` with usable days ``m_j`` and controls ``Z``, the factor and the
     outcome are centred on the usable days and residualised on the controls through the
@@ -182,18 +227,19 @@ def screen(frame: pd.DataFrame, outcome: str, lags: Iterable[int], min_days: int
     residual variance ``|y~_j - b_j x~_j|^2 / (n_j - rank(Z M_j) - 1)``.
     """
     empty = np.zeros(0)
-    factors = [name for name in frame.columns if name != outcome]
-    if frame.empty or not factors:
+    wanted = frame.columns if factors is None else list(factors)
+    columns = [str(name) for name in wanted if name != outcome]
+    if frame.empty or not columns:
         return Screen([], empty, empty, empty, empty, empty, empty, empty, empty)
-    y, usable, z = controls(frame, outcome)
+    y, usable, z = controls(frame, outcome, days_per_df)
     n_cal, k = z.shape
-    values = frame[factors].to_numpy(dtype=float)
+    values = frame[columns].to_numpy(dtype=float)
     seen = ~np.isnan(values)
     is_binary = seen.any(axis=0) & np.where(seen, (values == 0) | (values == 1), True).all(axis=0)
     lag_tuple = tuple(lags)
     x_all = np.concatenate([_lagged(values, lag).T for lag in lag_tuple])  # (J, n)
-    names = factors * len(lag_tuple)
-    lag_of = np.repeat(lag_tuple, len(factors))
+    names = columns * len(lag_tuple)
+    lag_of = np.repeat(lag_tuple, len(columns))
     binary_of = np.tile(is_binary, len(lag_tuple))
     mask = usable[None, :] & ~np.isnan(x_all)
     n_days = mask.sum(axis=1)
@@ -285,13 +331,66 @@ def check_options(lags: Iterable[int], min_days: int, fdr: float) -> tuple[int, 
     return tuple(int(lag) for lag in lag_tuple)
 
 
+def _truncated_cdf(z: np.ndarray, mu: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """P(Z <= z | |Z| >= c) for Z ~ N(mu, 1), at z >= c (the positive side)."""
+    left = special.ndtr(-c - mu)
+    inside = special.ndtr(z - mu) - special.ndtr(c - mu)
+    total = left + special.ndtr(mu - c)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = (left + inside) / total
+    return np.where(total > 0, out, np.where(mu < z, 1.0, 0.0))
+
+
+def selection_adjusted(
+    z: np.ndarray, c: np.ndarray, levels: tuple[float, ...] = (0.975, 0.5, 0.025)
+) -> np.ndarray:
+    """Means ``mu`` with ``P(Z <= z | |Z| >= c; mu) = level`` for each level (rows).
+
+    The conditional (truncated-normal) inference for a statistic that was shown only because
+    it passed ``|Z| >= c``: level 0.5 gives the median-unbiased estimate, 0.975 and 0.025 the
+    ends of the 95 % interval, which covers the truth in 95 % of shown findings whatever the
+    truth is (Fithian, Sun & Taylor 2014; Andrews, Kasy & Roth 2023). Solved by bisection:
+    the conditional distribution function falls as ``mu`` rises.
+    """
+    sign = np.where(z < 0, -1.0, 1.0)
+    z_pos = np.abs(z)
+    rows = []
+    for level in levels:
+        low, high = z_pos - c - 12.0, z_pos + 12.0
+        for _ in range(60):
+            middle = (low + high) / 2
+            above = _truncated_cdf(z_pos, middle, c) > level
+            low, high = np.where(above, middle, low), np.where(above, high, middle)
+        rows.append(sign * (low + high) / 2)
+    return np.array(rows)
+
+
 def to_associations(result: Screen, fdr: float) -> list[Association]:
-    """Turn a screen into result objects: t-based intervals and p, then BH across all."""
+    """Turn a screen into result objects: t-based intervals and p, then BH across all.
+
+    Findings also get a selection-adjusted estimate and interval (:func:`selection_adjusted`):
+    a finding is picked out because its p-value passed the BH threshold ``k fdr / m`` (``k``
+    findings of ``m``), so its estimate is conditioned on ``|z| >= z(k fdr / 2m)``, with the t
+    statistic carried to the normal scale through its p-value.
+    """
     df = result.df_resid
     t_stat = result.estimate / result.se
     p_values = 2 * stats.t.sf(np.abs(t_stat), df)
     q_values = benjamini_hochberg(p_values)
     half = stats.t.ppf(0.975, df) * result.se
+    significant = q_values <= fdr
+    shown = np.full((3, len(p_values)), np.nan)
+    if significant.any():
+        chosen = np.flatnonzero(significant)
+        threshold = np.full(chosen.size, stats.norm.isf(chosen.size * fdr / (2 * len(p_values))))
+        z = np.sign(t_stat[chosen]) * stats.norm.isf(p_values[chosen] / 2)
+        # A p-value too small for the normal scale is far past any threshold: no adjustment.
+        z = np.where(np.isfinite(z), z, t_stat[chosen])
+        shown[:, chosen] = selection_adjusted(z, threshold) * result.se[chosen]
+
+    def _maybe(value: float) -> float | None:
+        return None if np.isnan(value) else float(value)
+
     found = [
         Association(
             factor=result.factor[j],
@@ -302,8 +401,11 @@ def to_associations(result: Screen, fdr: float) -> list[Association]:
             p_value=float(p_values[j]),
             q_value=float(q_values[j]),
             n_days=int(result.n_days[j]),
-            significant=bool(q_values[j] <= fdr),
+            significant=bool(significant[j]),
             binary=bool(result.binary[j]),
+            shown_estimate=_maybe(shown[1, j]),
+            shown_low=_maybe(min(shown[0, j], shown[2, j])),
+            shown_high=_maybe(max(shown[0, j], shown[2, j])),
         )
         for j in range(len(result.factor))
     ]

@@ -16,6 +16,10 @@ naive correlation screen falls into:
 * ``screen_hours`` is strongly autocorrelated and unrelated (phi = 0.8);
 * ``probiotic`` is a sticky yes/no habit, unrelated.
 
+``drift=`` replaces the steady two-point improvement by a slow change that is not a straight
+line ("random_walk", "step", "sine" or "none") and adds ``drift_habit``, a habit with no
+effect on anxiety that follows the same slow change (say, walking more in a good patch).
+
 About 10 % of entries are missing: 6 % of days are not logged at all (they are absent from
 the index, leaving gaps) and 4 % of the remaining entries are NaN.
 """
@@ -34,6 +38,7 @@ TRAPS = ("plant_count", "alcohol_units", "comfort_food", "screen_hours", "probio
 FACTORS = ("sleep_hours", "fermented", *TRAPS)
 _WEEKDAY_ANXIETY = np.array([0.7, 0.3, 0.1, 0.0, -0.2, -0.6, -0.3])  # Monday .. Sunday
 _BURN_IN = 60
+DRIFTS = ("random_walk", "step", "sine", "none")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ def simulate_diary(
     missing_days: float = 0.06,
     missing_entries: float = 0.04,
     extra_nulls: int = 0,
+    drift: str | None = None,
+    co_symptoms: int = 0,
 ) -> SimulatedDiary:
     """Simulate ``n_days`` calendar days of one person's diary.
 
@@ -68,7 +75,10 @@ def simulate_diary(
     ``report_noise`` adds N(0, sd) noise to the reported anxiety before rounding, a stress
     test: the previous day's report then measures yesterday's anxiety with error.
     ``extra_nulls`` adds that many unrelated measures ``null_01, ...`` (autocorrelation drawn
-    from 0 to 0.9), for benchmarks of wide screens.
+    from 0 to 0.9), for benchmarks of wide screens. ``drift`` (one of ``DRIFTS``) replaces
+    the linear improvement by that slow change and adds the null ``drift_habit`` column.
+    ``co_symptoms`` adds ``symptom_1, ...``: ratings that move with anxiety on the same day
+    (how mood or stress would), which are not habits and not in ``truth``.
     """
     rng = np.random.default_rng(seed)
     n = n_days
@@ -89,7 +99,8 @@ def simulate_diary(
     # Start d from its stationary distribution, then run the AR(1) recursion over the diary.
     d0 = rng.normal() / np.sqrt(1 - phi**2)
     d, _ = lfilter([1.0], [1.0, -phi], drive, zi=[phi * d0])
-    felt = 4.5 + _WEEKDAY_ANXIETY[weekday] - 2.0 * t / max(n - 1, 1) + d
+    slow = -2.0 * t / max(n - 1, 1) if drift is None else _drift(rng, drift, n)
+    felt = 4.5 + _WEEKDAY_ANXIETY[weekday] + slow + d
     anxiety = np.clip(np.round(felt + report_noise * rng.normal(size=n)), 0, 10)
 
     felt_yesterday = np.concatenate([[4.5], felt[:-1]])
@@ -105,6 +116,10 @@ def simulate_diary(
         "screen_hours": np.round((4 + 1.5 * _ar1(rng, 0.8, (n,))) * 2) / 2,
         "probiotic": _sticky_yes_no(rng, n, stay=0.85),
     }
+    for j in range(1, co_symptoms + 1):
+        columns[f"symptom_{j}"] = np.clip(np.round(felt + 1.5 * rng.normal(size=n)), 0, 10)
+    if drift is not None:
+        columns["drift_habit"] = np.round((5 + slow + rng.normal(size=n)) * 2) / 2
     if extra_nulls:
         phis = rng.uniform(0, 0.9, extra_nulls)
         for j, phi_j in enumerate(phis, start=1):
@@ -114,7 +129,12 @@ def simulate_diary(
     frame = frame.mask(entries)
     frame = frame[rng.random(n) >= missing_days]
 
-    truth = {(name, lag): 0.0 for name in frame.columns if name != "anxiety" for lag in (0, 1)}
+    truth = {
+        (name, lag): 0.0
+        for name in frame.columns
+        if name != "anxiety" and not name.startswith("symptom_")
+        for lag in (0, 1)
+    }
     if effects:
         truth.update(PLANTED)
     return SimulatedDiary(days=frame, truth=truth)
@@ -125,3 +145,22 @@ def _sticky_yes_no(rng: np.random.Generator, n: int, stay: float) -> np.ndarray:
     switches = rng.random(n) >= stay
     first = float(rng.random() < 0.5)
     return (first + np.cumsum(switches)) % 2
+
+
+def _drift(rng: np.random.Generator, kind: str, n: int) -> np.ndarray:
+    """A slow change in anxiety over ``n`` days that is not a straight line (about ±1.5)."""
+    t = np.arange(n)
+    if kind == "random_walk":
+        walk: np.ndarray = np.cumsum(rng.normal(0, 0.15, n))
+        centred: np.ndarray = walk - walk.mean()
+        return centred
+    if kind == "step":
+        at = int(rng.integers(n // 5, 4 * n // 5))
+        return np.where(t >= at, -1.5, 1.5) * 0.67
+    if kind == "sine":
+        period = rng.uniform(40, 120)
+        wave: np.ndarray = 1.2 * np.sin(2 * np.pi * t / period + rng.uniform(0, 2 * np.pi))
+        return wave
+    if kind == "none":
+        return np.zeros(n)
+    raise ValueError(f"drift must be one of {DRIFTS}, got {kind!r}")

@@ -45,6 +45,68 @@ def _lead(association: Association, factor_label: str, factor_unit: str) -> str:
     return f"{lag} days after a day with {more}"
 
 
+def _numbers(association: Association, decimals: int) -> tuple[str, str, str, str, str, str]:
+    estimate, low, high = association.estimate, association.ci_low, association.ci_high
+    if (
+        association.significant
+        and association.shown_estimate is not None
+        and association.shown_low is not None
+        and association.shown_high is not None
+    ):
+        estimate, low, high = (
+            association.shown_estimate,
+            association.shown_low,
+            association.shown_high,
+        )
+    return (
+        *_direction(estimate, decimals),
+        *_direction(low, decimals),
+        *_direction(high, decimals),
+    )
+
+
+def _interval(low: str, low_way: str, high: str, high_way: str) -> str:
+    if low_way == high_way and low_way:
+        # Both ends on one side of zero: name them from the smaller change to the larger.
+        near, far = (low, high) if low_way == "higher" else (high, low)
+        return f"95 % range {near} to {far} {low_way}"
+    low_text = f"{low} {low_way}".strip()
+    high_text = f"{high} {high_way}".strip()
+    return f"95 % range from {low_text} to {high_text}"
+
+
+_TOGETHER = (
+    "Both are how you felt that day, so this describes how they move together, "
+    "not what causes what."
+)
+
+
+def describe_together(
+    association: Association,
+    outcome_label: str,
+    symptom_label: str,
+    *,
+    symptom_unit: str = "point",
+    outcome_unit: str = "points",
+    decimals: int = 1,
+) -> str:
+    """Say how a fellow symptom goes together with the outcome on the same day.
+
+    >>> a = Association("stress", 0, 0.4, 0.3, 0.5, 1e-6, 1e-5, 84, True)
+    >>> describe_together(a, "anxiety", "stress")
+    'On days your stress was one point higher, your anxiety was on average 0.4 points higher \
+too (95 % range 0.3 to 0.5 higher). Both are how you felt that day, so this describes how \
+they move together, not what causes what.'
+    """
+    size, way, low, low_way, high, high_way = _numbers(association, decimals)
+    change = f"on average {size} {outcome_unit} {way} too" if way else "on average about the same"
+    interval = _interval(low, low_way, high, high_way)
+    return (
+        f"On days your {symptom_label} was one {symptom_unit} higher, your {outcome_label} "
+        f"was {change} ({interval}). {_TOGETHER}"
+    )
+
+
 def describe(
     association: Association,
     outcome_label: str,
@@ -62,20 +124,12 @@ def describe(
 (95 % range 0.2 to 1.0 lower). This is an association, not proof of cause.'
 
     ``factor_label`` should be a noun phrase ("fermented food", "sleep"); ``factor_unit`` is
-    the singular unit of a numeric factor ("hour", "serving").
+    the singular unit of a numeric factor ("hour", "serving"). A finding is described by its
+    selection-adjusted estimate and interval (``shown_*``) when it has them.
     """
-    size, way = _direction(association.estimate, decimals)
-    low, low_way = _direction(association.ci_low, decimals)
-    high, high_way = _direction(association.ci_high, decimals)
+    size, way, low, low_way, high, high_way = _numbers(association, decimals)
     change = f"on average {size} {outcome_unit} {way}" if way else "on average about the same"
-    if low_way == high_way and low_way:
-        # Both ends on one side of zero: name them from the smaller change to the larger.
-        near, far = (low, high) if low_way == "higher" else (high, low)
-        interval = f"95 % range {near} to {far} {low_way}"
-    else:
-        low_text = f"{low} {low_way}".strip()
-        high_text = f"{high} {high_way}".strip()
-        interval = f"95 % range from {low_text} to {high_text}"
+    interval = _interval(low, low_way, high, high_way)
     sentence = (
         f"{_lead(association, factor_label, factor_unit)}, "
         f"your {outcome_label} was {change} ({interval})."
