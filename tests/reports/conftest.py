@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-
 from tests.helpers import zone_far_from_midnight
 from tests.helpers.db import make_person
 from tests.helpers.reports import build_report_world

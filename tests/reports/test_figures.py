@@ -6,9 +6,9 @@ import json
 from datetime import timedelta
 
 import pytest
-
 from tests.helpers.reports import build_report_world
 from tests.reports.conftest import SECRET
+
 from vagus.diary.models import Observation
 from vagus.reports.figures import TEXT_SECTIONS, default_period, report_figures
 

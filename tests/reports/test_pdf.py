@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from pypdf import PdfReader
-
 from tests.reports.conftest import SECRET, pdf_text
+
 from vagus.reports.figures import TEXT_SECTIONS, report_figures
 from vagus.reports.pdf import html_to_pdf, render_pdf
 
@@ -78,7 +78,7 @@ def test_the_renderer_fetches_nothing_from_the_network():
     asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the standard library's name)
+        def do_GET(self):
             asked.append(self.path)
             self.send_response(200)
             self.end_headers()

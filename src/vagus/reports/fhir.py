@@ -128,7 +128,12 @@ def report_bundle(
         ],
     }
     patient = {"resourceType": "Patient", "id": patient_id, "active": True}
-    entries = [composition, patient, *response_resources, *observation_resources]
+    entries: list[dict[str, Any]] = [
+        composition,
+        patient,
+        *response_resources,
+        *observation_resources,
+    ]
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

@@ -30,7 +30,7 @@ class FetchRefused(ValueError):
 def _fetcher() -> Any:
     from weasyprint import URLFetcher
 
-    class OfflineFetcher(URLFetcher):  # type: ignore[misc]
+    class OfflineFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise FetchRefused(f"The report fetches nothing, not even {url}")
 
