@@ -142,7 +142,8 @@ def main() -> int:
             lambda u=user, s=start, e=end: render_pdf(report_figures(u, s, e)), args.repeat
         )
         size = len(render_pdf(figures)) / 1000
-        print(f"{years:>6} y {n_rows:>7} {gather:>8.2f} {draw:>7.2f} {total:>7.2f} {size:>8.1f}")
+        cells = " ".join(f"{w:>5.2f} / {c:<4.2f}" for w, c in (gather, draw, total))
+        print(f"{years:>6} y {n_rows:>7} {cells} {size:>8.1f}")
     print(f"First render in this process (loads Pango and fonts once): {first_render:.2f} s")
     return 0
 
