@@ -35,7 +35,7 @@ class UploadForm(forms.Form):
 class ConfirmForm(forms.Form):
     collected_on = forms.DateField(
         label="Day the sample was collected",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     label = forms.CharField(
         label="Name (optional)", required=False, max_length=120, help_text="For example the lab."

@@ -61,7 +61,9 @@ def confirm(request: AuthenticatedHttpRequest, upload_id: str) -> HttpResponse:
     preview = None
     if len(ids) == 1:
         try:
-            preview = actions.import_sample(request.user, data, dry_run=True)
+            preview = actions.import_sample(
+                request.user, data, collected_on=request.user.today(), dry_run=True
+            )
         except MicrobiomeFileError as exc:
             actions.drop_upload(request.user, kept)
             return _unreadable(request, exc)
