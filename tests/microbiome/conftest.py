@@ -16,14 +16,42 @@ def hdf5_table(sample_ids=("Stool.1",), *, values=None) -> bytes:
 
     observations = ["ASV1", "ASV2", "ASV3", "ASV4"]
     taxonomy = [
-        ["k__Bacteria", "p__Firmicutes", "c__Clostridia", "o__Clostridiales",
-         "f__Ruminococcaceae", "g__Faecalibacterium", "s__prausnitzii"],
-        ["k__Bacteria", "p__Bacillota", "c__Clostridia", "o__Clostridiales",
-         "f__Lachnospiraceae", "g__Roseburia", "s__intestinalis"],
-        ["k__Bacteria", "p__Bacteroidota", "c__Bacteroidia", "o__Bacteroidales",
-         "f__Bacteroidaceae", "g__Bacteroides", "s__uniformis"],
-        ["k__Bacteria", "p__Verrucomicrobia", "c__Verrucomicrobiae", "o__Verrucomicrobiales",
-         "f__Akkermansiaceae", "g__Akkermansia", "s__muciniphila"],
+        [
+            "k__Bacteria",
+            "p__Firmicutes",
+            "c__Clostridia",
+            "o__Clostridiales",
+            "f__Ruminococcaceae",
+            "g__Faecalibacterium",
+            "s__prausnitzii",
+        ],
+        [
+            "k__Bacteria",
+            "p__Bacillota",
+            "c__Clostridia",
+            "o__Clostridiales",
+            "f__Lachnospiraceae",
+            "g__Roseburia",
+            "s__intestinalis",
+        ],
+        [
+            "k__Bacteria",
+            "p__Bacteroidota",
+            "c__Bacteroidia",
+            "o__Bacteroidales",
+            "f__Bacteroidaceae",
+            "g__Bacteroides",
+            "s__uniformis",
+        ],
+        [
+            "k__Bacteria",
+            "p__Verrucomicrobia",
+            "c__Verrucomicrobiae",
+            "o__Verrucomicrobiales",
+            "f__Akkermansiaceae",
+            "g__Akkermansia",
+            "s__muciniphila",
+        ],
     ]
     if values is None:
         values = np.array([[400, 100], [250, 300], [300, 550], [50, 1]])[:, : len(sample_ids)]

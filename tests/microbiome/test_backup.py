@@ -1,4 +1,4 @@
-"""Samples come back whole from a Vagus backup, in the shape the issue gives; gone with the account."""
+"""Samples come back whole from a backup, in the issue's shape; gone with the account."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 from itertools import count
 
 import pytest
-from tests.helpers.db import make_person
 
+from tests.helpers.db import make_person
 from tests.microbiome.conftest import DATA, hdf5_table
 from vagus.accounts.actions import delete_account
 from vagus.backup.export import export_user_data
@@ -35,10 +35,15 @@ def without_ids(document: dict) -> list[dict]:
 
 @pytest.fixture
 def tested(person):
-    actions.import_sample(person, (DATA / "metaphlan3.tsv").read_bytes(),
-                          collected_on=date(2026, 1, 10), label="Lab A")
-    actions.import_sample(person, hdf5_table(("A", "B")), sample="B", method="16S",
-                          collected_on=date(2026, 2, 10))
+    actions.import_sample(
+        person,
+        (DATA / "metaphlan3.tsv").read_bytes(),
+        collected_on=date(2026, 1, 10),
+        label="Lab A",
+    )
+    actions.import_sample(
+        person, hdf5_table(("A", "B")), sample="B", method="16S", collected_on=date(2026, 2, 10)
+    )
     return person
 
 
@@ -46,14 +51,32 @@ def test_the_section_has_the_issue_shape(tested):
     rows = export_user_data(tested)["microbiome_samples"]
     assert [r["collected_on"] for r in rows] == ["2026-01-10", "2026-02-10"]
     first, second = rows
-    assert {"collected_on", "label", "method", "source_format", "diversity", "phyla", "taxa"} <= set(first)
+    assert {
+        "collected_on",
+        "label",
+        "method",
+        "source_format",
+        "diversity",
+        "phyla",
+        "taxa",
+    } <= set(first)
     assert set(first["diversity"]) >= {"observed", "shannon", "simpson", "pielou", "chao1"}
     assert first["diversity"]["chao1"] is None and second["diversity"]["chao1"] is not None
-    assert {"name": "Bacillota", "former_name": "Firmicutes", "relative_abundance": 55.0} in first["phyla"]
-    assert {"name": "Faecalibacterium prausnitzii", "rank": "species",
-            "relative_abundance": 25.0, "count": None} in first["taxa"]
+    assert {"name": "Bacillota", "former_name": "Firmicutes", "relative_abundance": 55.0} in first[
+        "phyla"
+    ]
+    assert {
+        "name": "Faecalibacterium prausnitzii",
+        "rank": "species",
+        "relative_abundance": 25.0,
+        "count": None,
+    } in first["taxa"]
     assert any(t["count"] == 550.0 for t in second["taxa"])
-    assert (first["method"], first["source_format"], second["method"]) == ("shotgun", "metaphlan", "16S")
+    assert (first["method"], first["source_format"], second["method"]) == (
+        "shotgun",
+        "metaphlan",
+        "16S",
+    )
 
 
 def test_round_trip_is_lossless(tested, tmp_path):

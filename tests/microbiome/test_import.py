@@ -38,7 +38,11 @@ def test_cli_dry_run_then_import_then_again_changes_nothing(sam, capsys):
     assert main([*args, "--label", "Lab A"]) == 0
     assert "Imported the sample of 14 March 2026" in capsys.readouterr().out
     sample = Sample.objects.get()
-    assert (sample.method, sample.label, sample.collected_on) == ("shotgun", "Lab A", date(2026, 3, 14))
+    assert (sample.method, sample.label, sample.collected_on) == (
+        "shotgun",
+        "Lab A",
+        date(2026, 3, 14),
+    )
     assert sample.taxa.count() == Taxon.objects.count() > 20
     before = counts()
     assert main(args) == 0
@@ -51,11 +55,42 @@ def test_cli_multi_sample_biom_needs_a_sample(sam, capsys):
     path = str(DATA / "biom1_two_samples.biom")
     assert main(["import", "microbiome", path, "--user", "sam"]) == 1
     assert "holds 2 samples" in capsys.readouterr().err and counts() == (0, 0)
-    assert main(["import", "microbiome", path, "--user", "sam", "--sample", "Sample.A",
-                 "--method", "16S"]) == 0
-    assert main(["import", "microbiome", path, "--user", "sam", "--sample", "Sample.B",
-                 "--method", "16S"]) == 0
-    assert sorted(Sample.objects.values_list("source_sample", flat=True)) == ["Sample.A", "Sample.B"]
+    assert (
+        main(
+            [
+                "import",
+                "microbiome",
+                path,
+                "--user",
+                "sam",
+                "--sample",
+                "Sample.A",
+                "--method",
+                "16S",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "import",
+                "microbiome",
+                path,
+                "--user",
+                "sam",
+                "--sample",
+                "Sample.B",
+                "--method",
+                "16S",
+            ]
+        )
+        == 0
+    )
+    assert sorted(Sample.objects.values_list("source_sample", flat=True)) == [
+        "Sample.A",
+        "Sample.B",
+    ]
     assert set(Sample.objects.values_list("chao1", flat=True)) != {None}
 
 
@@ -82,7 +117,9 @@ def test_cli_lists_each_rejected_line_and_changes_nothing(sam, tmp_path, capsys)
     ],
 )
 def test_malformed_files_leave_the_database_unchanged(sam, content):
-    actions.import_sample(sam, (DATA / "taxa_percent.csv").read_bytes(), collected_on=date(2026, 1, 2))
+    actions.import_sample(
+        sam, (DATA / "taxa_percent.csv").read_bytes(), collected_on=date(2026, 1, 2)
+    )
     before = counts()
     with pytest.raises(MicrobiomeFileError):
         actions.import_sample(sam, content, collected_on=date(2026, 2, 2))

@@ -29,7 +29,8 @@ def test_upload_check_and_save_a_metaphlan_profile(person, person_client):
     assert Sample.objects.count() == 0  # nothing saved before confirming
     day = person.today() - timedelta(days=1)
     saved = person_client.post(
-        response["Location"], {"collected_on": day.isoformat(), "label": "Lab A", "method": "shotgun"}
+        response["Location"],
+        {"collected_on": day.isoformat(), "label": "Lab A", "method": "shotgun"},
     )
     sample = Sample.objects.get()
     assert saved["Location"] == reverse("microbiome:sample", args=[sample.uuid])
@@ -61,7 +62,10 @@ def test_a_table_with_two_samples_asks_which(person, person_client):
 def test_bad_and_oversized_files_are_refused_with_a_reason(person_client, settings):
     bad = upload(person_client, "x.csv", b"taxon,rank,value\nFoo,zz,3\n")
     page = person_client.get(bad["Location"])
-    assert page.status_code == 400 and "Line 2: “zz” is not a rank Vagus knows" in page.content.decode()
+    assert (
+        page.status_code == 400
+        and "Line 2: “zz” is not a rank Vagus knows" in page.content.decode()
+    )
     assert not PendingUpload.objects.exists() and not Sample.objects.exists()
     truncated = upload(person_client, "t.biom", hdf5_table()[:1200])
     assert "cut short" in person_client.get(truncated["Location"]).content.decode()
@@ -71,16 +75,29 @@ def test_bad_and_oversized_files_are_refused_with_a_reason(person_client, settin
 
 
 def test_sample_page_shows_the_diary_before_and_the_change(person, person_client):
-    first = actions.import_sample(person, (DATA / "taxa_counts.csv").read_bytes(),
-                                  collected_on=person.today() - timedelta(days=30), method="16S")
+    first = actions.import_sample(
+        person,
+        (DATA / "taxa_counts.csv").read_bytes(),
+        collected_on=person.today() - timedelta(days=30),
+        method="16S",
+    )
     second = actions.import_sample(person, hdf5_table(), collected_on=person.today(), method="16S")
-    other = actions.import_sample(person, (DATA / "metaphlan3.tsv").read_bytes(),
-                                  collected_on=person.today() - timedelta(days=10))
+    other = actions.import_sample(
+        person,
+        (DATA / "metaphlan3.tsv").read_bytes(),
+        collected_on=person.today() - timedelta(days=10),
+    )
     assert first.sample and second.sample and other.sample
     for back in (2, 3):
-        diary_actions.save_checkin(person, person.today() - timedelta(days=back), {"anxiety": 4 + back})
-    diary_actions.add_meal(person, "a glass of kefir", datetime.now(person.zone()) - timedelta(days=2))
-    html = person_client.get(reverse("microbiome:sample", args=[second.sample.uuid])).content.decode()
+        diary_actions.save_checkin(
+            person, person.today() - timedelta(days=back), {"anxiety": 4 + back}
+        )
+    diary_actions.add_meal(
+        person, "a glass of kefir", datetime.now(person.zone()) - timedelta(days=2)
+    )
+    html = person_client.get(
+        reverse("microbiome:sample", args=[second.sample.uuid])
+    ).content.decode()
     assert "Bray–Curtis" in html  # from the 16S sample of 30 days before, not the shotgun one
     assert "6.5 (2 days logged)" in html  # anxiety averaged over the 14 days before
     assert "<dt>Fermented food servings</dt><dd>Nothing logged" not in html  # the kefir

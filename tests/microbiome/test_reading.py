@@ -22,7 +22,10 @@ def test_metaphlan3_reads_every_rank_and_merges_old_phylum_names():
     assert profile.source_format == "metaphlan" and profile.method == "shotgun"
     assert profile.value_kind == "percent"
     assert shares(profile, "phylum") == {
-        "Bacillota": 55.0, "Bacteroidota": 35.0, "Pseudomonadota": 6.0, "Verrucomicrobiota": 4.0
+        "Bacillota": 55.0,
+        "Bacteroidota": 35.0,
+        "Pseudomonadota": 6.0,
+        "Verrucomicrobiota": 4.0,
     }
     assert {t.name: t.former_name for t in profile.phyla}["Bacillota"] == "Firmicutes"
     assert shares(profile, "species")["Faecalibacterium prausnitzii"] == 25.0
@@ -33,7 +36,8 @@ def test_metaphlan4_strains_unclassified_and_a_mix_of_old_and_new_names():
     profile = read("metaphlan4.tsv")
     assert shares(profile, "phylum") == {"Bacillota": 60.0, "Bacteroidota": 30.0}
     assert {t.name: t.former_name for t in profile.phyla} == {
-        "Bacillota": "Firmicutes", "Bacteroidota": "Bacteroidetes"
+        "Bacillota": "Firmicutes",
+        "Bacteroidota": "Bacteroidetes",
     }
     assert profile.diversity_rank == "species"  # t__ strain bins are not the features
     assert any("UNCLASSIFIED" in note for note in profile.notes)
@@ -58,7 +62,9 @@ def test_biom_json_silva_strings_and_fractions():
     profile = read("biom1_one_sample_silva.biom")
     assert profile.value_kind == "fraction"
     assert shares(profile, "phylum") == {
-        "Bacillota": 50.0, "Bacteroidota": 40.0, "Verrucomicrobiota": 10.0
+        "Bacillota": 50.0,
+        "Bacteroidota": 40.0,
+        "Verrucomicrobiota": 10.0,
     }
     assert profile.diversity_rank == "genus"
 
@@ -117,7 +123,11 @@ def test_named_taxa_find_the_split_lactobacillus_genera():
             ["Line 3: “x” is not a rank Vagus knows", "Line 4: “many” is not a number"],
         ),
         (b"taxon,rank,value\nBacteroides,genus,0\nRoseburia,genus,0\n", "add up to 0", None),
-        (b"taxon,rank,value\nBacteroides,genus,140.5\nRoseburia,genus,60.25\n", "far above 100", None),
+        (
+            b"taxon,rank,value\nBacteroides,genus,140.5\nRoseburia,genus,60.25\n",
+            "far above 100",
+            None,
+        ),
         (
             b"#clade_name\tNCBI_tax_id\trelative_abundance\nk__Bacteria|x__Odd\t2\t50\n",
             "1 lines",
@@ -147,7 +157,9 @@ def test_a_truncated_hdf5_file_is_refused():
 
 def test_a_biom_row_without_taxonomy_or_with_an_unknown_sample_is_refused():
     document = (DATA / "biom1_one_sample_silva.biom").read_text()
-    broken = document.replace('{"taxonomy": "D_0__Bacteria;D_1__Verrucomicrobia;D_2__Verrucomicrobiae;D_3__Verrucomicrobiales;D_4__Akkermansiaceae;D_5__Akkermansia"}', "null")
+    start = document.index('{"taxonomy": "D_0__Bacteria;D_1__Verrucomicrobia')
+    end = document.index("}", start) + 1
+    broken = document[:start] + "null" + document[end:]
     with pytest.raises(MicrobiomeFileError) as failed:
         microbiome.read_profile(broken.encode())
     assert failed.value.errors == ["Row 3 (ASV3): no taxonomy"]

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from vagus.accounts.models import User
 
 SECTION = "microbiome_samples"
-RANK_ENUM = {"enum": list(RANKS)}
 
 not_backed_up(
     "microbiome.Taxon",
@@ -30,7 +29,7 @@ not_backed_up(
 )
 not_backed_up(
     "microbiome.PendingUpload",
-    "A file waiting on the preview page for its confirmation; removed when imported or after a day.",
+    "A file waiting on the preview page for its confirmation; removed when imported or a day on.",
 )
 
 
@@ -40,7 +39,7 @@ class DiversityRow(Row):
     simpson: Number
     pielou: Number | None
     chao1: Number | None
-    rank: Always[Text] = Field(default=None, json_schema_extra=RANK_ENUM)
+    rank: Always[Text] = Field(default=None, json_schema_extra={"enum": [*RANKS]})
 
 
 class PhylumRow(Row):
@@ -51,7 +50,7 @@ class PhylumRow(Row):
 
 class TaxonRow(Row):
     name: Text
-    rank: Text = Field(json_schema_extra=RANK_ENUM)
+    rank: Text = Field(json_schema_extra={"enum": [*RANKS]})
     relative_abundance: Number  # percent
     count: Number | None
 

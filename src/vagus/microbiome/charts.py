@@ -40,4 +40,6 @@ def diversity_chart(samples: list[Sample]) -> Chart | None:
             for s in samples
         ),
     )
-    return replace(small_multiples(series, start, end, chart_id="microbiome-diversity"), table=table)
+    return replace(
+        small_multiples(series, start, end, chart_id="microbiome-diversity"), table=table
+    )

@@ -61,7 +61,11 @@ def cmd_import(args: argparse.Namespace, user: object) -> int:
         f"Diversity at {d.rank} level: observed {d.observed}, Shannon {d.shannon:.3f}, "
         f"Simpson {d.simpson:.3f}"
         + (f", Pielou {d.pielou:.3f}" if d.pielou is not None else "")
-        + (f", Chao1 {d.chao1:.1f}" if d.chao1 is not None else ", Chao1 not computed (no read counts)")
+        + (
+            f", Chao1 {d.chao1:.1f}"
+            if d.chao1 is not None
+            else ", Chao1 not computed (no read counts)"
+        )
     )
     for note in outcome.notes:
         print(f"Note: {note}")

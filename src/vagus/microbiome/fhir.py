@@ -31,10 +31,15 @@ INDICES = (
 
 
 def _coding(base: str, code: str, display: str) -> dict[str, Any]:
-    return {"coding": [{"system": f"{base}/{SYSTEM}", "code": code, "display": display}], "text": display}
+    return {
+        "coding": [{"system": f"{base}/{SYSTEM}", "code": code, "display": display}],
+        "text": display,
+    }
 
 
-def _common(sample: Sample, subject: str, base: str, rid: str, code: str, display: str) -> dict[str, Any]:
+def _common(
+    sample: Sample, subject: str, base: str, rid: str, code: str, display: str
+) -> dict[str, Any]:
     return {
         "resourceType": "Observation",
         "id": rid,

@@ -36,7 +36,9 @@ def profile_of(sample: Sample) -> Profile:
         Taxon(t.name, t.rank, t.relative_abundance, t.count, t.former_name or None)
         for t in sample.taxa.all()
     )
-    return Profile(sample.source_sample, sample.source_format, sample.value_kind, taxa, sample.method)
+    return Profile(
+        sample.source_sample, sample.source_format, sample.value_kind, taxa, sample.method
+    )
 
 
 def phyla(sample: Sample) -> list[dict[str, object]]:
@@ -106,7 +108,9 @@ def diary_before(user: User, sample: Sample) -> tuple[date, date, list[ContextLi
     end = sample.collected_on - timedelta(days=1)
     start = sample.collected_on - timedelta(days=CONTEXT_DAYS)
     antibiotics = [
-        m.code for m in measures_for(user, include_archived=True) if "antibiotic" in m.label.casefold()
+        m.code
+        for m in measures_for(user, include_archived=True)
+        if "antibiotic" in m.label.casefold()
     ]
     codes = [code for code, _, _ in CONTEXT_MEASURES] + [PLANTS_WEEK, *antibiotics]
     values = series(user, codes, start, end)
@@ -129,6 +133,10 @@ def diary_before(user: User, sample: Sample) -> tuple[date, date, list[ContextLi
     for code in antibiotics:
         taken = values.get(code, {})
         lines.append(
-            ContextLine("Days antibiotics were logged", float(sum(1 for v in taken.values() if v)), len(taken))
+            ContextLine(
+                "Days antibiotics were logged",
+                float(sum(1 for v in taken.values() if v)),
+                len(taken),
+            )
         )
     return start, end, lines

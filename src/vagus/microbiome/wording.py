@@ -51,9 +51,8 @@ def computed_at(rank: str) -> str:
 
 
 def chao1_missing(value_kind: str) -> str:
-    return (
-        "Chao1 needs read counts; this file gave "
-        + ("percentages." if value_kind == "percent" else "fractions.")
+    return "Chao1 needs read counts; this file gave " + (
+        "percentages." if value_kind == "percent" else "fractions."
     )
 
 

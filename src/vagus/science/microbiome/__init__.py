@@ -6,7 +6,7 @@ Public API::
 
     profile = microbiome.read_profile(data, sample=None)   # bytes of a BIOM, MetaPhlAn or CSV file
     profile.taxa, profile.phyla, profile.value_kind, profile.notes
-    microbiome.diversity(profile)        # observed, Shannon (ln), Simpson, Pielou, Chao1 (counts only)
+    microbiome.diversity(profile)        # observed, Shannon (ln), Simpson, Pielou, Chao1 (counts)
     microbiome.bray_curtis(a, b)         # two {taxon: share} dicts at one rank
     microbiome.named_taxa(profile)       # the taxa the research names, with their evidence ids
 
@@ -18,7 +18,13 @@ Pure Python and scikit-bio; never imports Django. Described in ``docs/microbiome
 from __future__ import annotations
 
 from .diversity import Diversity, bray_curtis, diversity
-from .named import NAMED_TAXA, RATIO_EVIDENCE, NamedFinding, firmicutes_bacteroidota_ratio, named_taxa
+from .named import (
+    NAMED_TAXA,
+    RATIO_EVIDENCE,
+    NamedFinding,
+    firmicutes_bacteroidota_ratio,
+    named_taxa,
+)
 from .profile import (
     FORMATS,
     METHODS,

@@ -106,6 +106,4 @@ def parse(data: bytes, *, sample: str | None = None) -> Profile:
         kind, note = "fraction", "Values read as fractions of 1: the sample adds up to 1."
     else:
         kind, note = "percent", f"Values read as percentages: the sample adds up to {total:,.1f}."
-    return build(
-        sample, fmt, values, kind, total=total if kind == "counts" else None, notes=[note]
-    )
+    return build(sample, fmt, values, kind, total=total if kind == "counts" else None, notes=[note])

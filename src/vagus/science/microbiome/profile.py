@@ -116,7 +116,9 @@ def build(
     for (rank, _), value in values.items():
         by_rank[rank] = by_rank.get(rank, 0.0) + value
     if not values or max(by_rank.values()) <= 0:
-        raise MicrobiomeFileError("The abundances in this file add up to 0: there is nothing to read.")
+        raise MicrobiomeFileError(
+            "The abundances in this file add up to 0: there is nothing to read."
+        )
     if kind == "counts":
         whole = total if total and total > 0 else max(by_rank.values())
         scale = 100.0 / whole

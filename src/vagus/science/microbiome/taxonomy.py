@@ -122,7 +122,7 @@ def split_lineage_text(text: str) -> list[str]:
 
 
 def current_phylum(name: str) -> tuple[str, str | None]:
-    """A phylum's current name and its former one: ``"Firmicutes"`` → ``("Bacillota", "Firmicutes")``."""
+    """A phylum's current and former name: ``"Firmicutes"`` → ``("Bacillota", "Firmicutes")``."""
     if name in PHYLUM_RENAMES:
         return PHYLUM_RENAMES[name], name
     return name, FORMER_PHYLUM_NAMES.get(name)
