@@ -15,6 +15,7 @@ from vagus.science.insights._model import (
     Association,
     calendar_frame,
     controls,
+    usable_at_lag,
 )
 
 _NOT_CAUSE = "This is an association, not proof of cause."
@@ -158,9 +159,9 @@ def days_needed(
         raise ValueError("factor and outcome must be different columns")
     if lag < 0:
         raise ValueError(f"lag must be >= 0, got {lag}")
-    _, usable, _ = controls(frame, outcome)
+    _, usable, _, gap = controls(frame, outcome)
     x = frame[factor].shift(lag).to_numpy()
-    values = x[usable & ~np.isnan(x)]
+    values = x[usable_at_lag(usable, gap, lag) & ~np.isnan(x)]
     n = int(values.size)
     if n:
         _, counts = np.unique(values, return_counts=True)
