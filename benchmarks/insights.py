@@ -28,6 +28,7 @@ from vagus.science.insights._model import (
     DAYS_PER_TREND_DF,
     FEEDBACK_P,
     MAX_GAP,
+    MIN_FIT_DAYS,
     calendar_frame,
     check_options,
     screen,
@@ -44,7 +45,7 @@ def loop_of_statsmodels_fits(
 
     At lag 0 a day after a gap of 2 to ``max_gap`` days is used with the last logged outcome
     and an indicator in place of yesterday's, unless yesterday's outcome predicts the factor
-    (a second OLS fit, of the factor on the controls over the ordinary days).
+    (a second OLS fit: the factor on the same controls).
     """
     cal = days.reindex(pd.date_range(days.index[0], days.index[-1], freq="D"))
     weekday = pd.get_dummies(cal.index.day_of_week, prefix="wd", drop_first=True)
@@ -68,21 +69,20 @@ def loop_of_statsmodels_fits(
             data = base.assign(x=x).dropna()
             bridged = gap_day & x.notna() if lag == 0 else gap_day & False
             if bridged.any():
-                check = sm.OLS(data["x"], data.drop(columns=["y", "x"])).fit()
-                if check.pvalues["y_prev"] >= FEEDBACK_P:
-                    filled = base.assign(
-                        x=x,
-                        y_prev=base["y_prev"].where(~bridged, 0.0),
-                        y_last=y.ffill().shift(1).where(bridged, 0.0),
-                        bridged=bridged.astype(float),
-                    )
-                    data = filled.dropna()
+                filled = base.assign(
+                    x=x,
+                    y_prev=base["y_prev"].where(~bridged, 0.0),
+                    y_last=y.ffill().shift(1).where(bridged, 0.0),
+                    bridged=bridged.astype(float),
+                ).dropna()
+                # Does yesterday's outcome predict the factor, given the other controls?
+                check = sm.OLS(filled["x"], filled.drop(columns=["y", "x"])).fit()
+                fed = check.pvalues["y_prev"] < FEEDBACK_P or len(data) < MIN_FIT_DAYS
+                data = data if fed else filled
             if len(data) < min_days:
                 continue
             fit = sm.OLS(data["y"], data.drop(columns="y")).fit()
-            rows[(factor, lag)] = (
-                fit.params["x"], fit.bse["x"], fit.pvalues["x"], fit.df_resid
-            )
+            rows[(factor, lag)] = (fit.params["x"], fit.bse["x"], fit.pvalues["x"], fit.df_resid)
     return rows
 
 

@@ -104,7 +104,9 @@ def more_often(first: list, second: list) -> float:
     only_second = sum(b and not a for a, b in pairs)
     if only_first + only_second == 0:
         return 1.0
-    return float(stats.binomtest(only_first, only_first + only_second, alternative="greater").pvalue)
+    return float(
+        stats.binomtest(only_first, only_first + only_second, alternative="greater").pvalue
+    )
 
 
 N_MISSING = 200

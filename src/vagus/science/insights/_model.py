@@ -5,7 +5,8 @@ Every factor and lag is one ordinary least-squares regression of the outcome on
     factor (lagged) + outcome on the previous calendar day + day of week (6 dummies)
     + linear time trend + intercept                                     (10 terms)
 
-fitted on the days where every one of those values was logged. The fits differ only in the
+fitted on the days where every one of those values was logged (at lag 0, a day after a gap
+uses the last logged outcome instead: :func:`controls`). The fits differ only in the
 factor column and in which days are usable, so they are solved together: the nine control
 columns are orthonormalised once per distinct set of usable days (a batched thin SVD, which
 also copes with controls that happen to be collinear on a sparse diary), and the factor
