@@ -308,9 +308,7 @@ def _fit_all(
         feedback_se = np.sqrt(sxx / np.maximum(n_days - rank, 1) * gram_pinv[:, 1, 1])
         feedback_t = np.where(feedback_se > 0, coef_x[:, 1] / feedback_se, 0.0)
     feedback_df = np.maximum(n_days - rank, 1)
-    return _Fits(
-        estimate, se, df_resid, identifiable, feedback_t, feedback_df, x_resid, residuals
-    )
+    return _Fits(estimate, se, df_resid, identifiable, feedback_t, feedback_df, x_resid, residuals)
 
 
 def screen(
