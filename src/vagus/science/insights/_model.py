@@ -47,8 +47,8 @@ MAX_TREND_DF = 12
 #: A day whose previous day has no outcome is still used if the last logged outcome is at
 #: most this many days back (with that outcome and an indicator in place of yesterday's).
 MAX_GAP = 7
-#: ...unless yesterday's outcome predicts the factor at this two-sided p (a liberal check:
-#: on days after a gap such a factor could carry yesterday's unlogged outcome).
+#: ...unless yesterday's outcome predicts the factor at this two-sided p (a sensitive check,
+#: chosen by simulation: after a gap such a factor could carry the unlogged day's outcome).
 FEEDBACK_P = 0.30
 #: The fewest usable days with which a model is fitted at all, whatever ``min_days`` says:
 #: two residual degrees of freedom.
