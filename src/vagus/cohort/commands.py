@@ -7,11 +7,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CAUTION = (
     "These are associations across diaries, not causes: a within-person effect says what goes "
@@ -39,6 +41,8 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
 
 def read_tidy(path: Path) -> pd.DataFrame:
     """The file as text columns (values are checked, not guessed, by the analysis)."""
+    import pandas as pd  # here, not at the top: every other vagus command would pay for it
+
     if not path.exists():
         raise ValueError(f"There is no file {path}.")
     if path.suffix.lower() in {".parquet", ".pq"}:
@@ -87,8 +91,9 @@ def print_table(result: Any, console: Console) -> None:
         f"{result.observations} days."
     )
     table = Table(title=f"What goes with {result.outcome}, per unit of each factor")
-    for column in ("Factor", "Within", "95 % range", "q", "Between", "95 % range", "Slope SD", "N"):
-        table.add_column(column, justify="left" if column == "Factor" else "right")
+    table.add_column("Factor", no_wrap=True)  # a measure code cut short would be unreadable
+    for column in ("Within", "95 % range", "q", "Between", "95 % range", "Slope SD", "N"):
+        table.add_column(column, justify="right")
     for f in result.factors:
         table.add_row(
             f.factor,

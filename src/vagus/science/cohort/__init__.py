@@ -151,9 +151,7 @@ def analyse(
     if engine == "local":
         stats, days_used = local_statistics(wide)
     else:
-        stats, days_used = dask_statistics(
-            wide, scheduler, workers=workers, processes=processes
-        )
+        stats, days_used = dask_statistics(wide, scheduler, workers=workers, processes=processes)
     pooled: dict[str, Pooled] = {}
     left_out: dict[str, str] = {}
     for index, name in enumerate(wide.factors):
@@ -165,7 +163,7 @@ def analyse(
     if not pooled:
         reasons = "; ".join(f"{name}: {why}" for name, why in left_out.items())
         raise ValueError(f"No factor could be estimated ({reasons}).")
-    q_values = benjamini_hochberg([p.within[3] for p in pooled.values()])
+    q_values = benjamini_hochberg(np.array([p.within[3] for p in pooled.values()]))
     results = tuple(
         FactorResult(
             factor=name,

@@ -35,8 +35,10 @@ def _names(values: Sequence[str], most: int = 8) -> str:
 
 
 def _numbers(column: pd.Series) -> NDArray[np.float64]:
+    result: NDArray[np.float64]
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
-        return column.to_numpy(dtype=np.float64, na_value=np.nan)
+        result = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        return _finite(result)
     text = column.astype("string").str.strip()
     numbers = pd.to_numeric(text.replace("", pd.NA), errors="coerce")
     bad = numbers.isna() & text.notna() & (text != "")
@@ -46,16 +48,28 @@ def _numbers(column: pd.Series) -> NDArray[np.float64]:
             f"Some values are not numbers ({int(bad.sum())} in all; the first is "
             f"“{text.iloc[first]}” on row {first + 1}). Every value must be a number."
         )
-    return numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+    result = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+    return _finite(result)
+
+
+def _finite(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    infinite = np.isinf(values)
+    if infinite.any():
+        first = int(np.flatnonzero(infinite)[0])
+        raise ValueError(f"A value is infinite on row {first + 1}; every value must be a number.")
+    return values
 
 
 def _factorize(column: pd.Series) -> tuple[NDArray[np.int64], list[str]]:
     """Codes in sorted order of the labels; categoricals keep their cheap codes."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.cat.remove_unused_categories()
-        column = column.cat.rename_categories([str(c) for c in column.cat.categories])
-        column = column.cat.reorder_categories(sorted(column.cat.categories))
-        return column.cat.codes.to_numpy(dtype=np.int64), list(column.cat.categories)
+        raw = column.cat.codes.to_numpy(dtype=np.int64)
+        present, dense = np.unique(raw, return_inverse=True)  # unused categories dropped
+        labels = [str(c) for c in column.cat.categories[present]]
+        order = np.argsort(np.array(labels, dtype=object), kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return rank[dense], [labels[i] for i in order]
     codes, labels = pd.factorize(column.astype("string"), sort=True)
     return codes.astype(np.int64), [str(label) for label in labels]
 
@@ -77,9 +91,9 @@ def _day_numbers(column: pd.Series) -> NDArray[np.int64]:
         raise ValueError(f"A date is missing on row {first + 1}.")
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
-    days: NDArray[np.int64] = dates.to_numpy(dtype="datetime64[ns]").astype(
-        "datetime64[D]"
-    ).astype(np.int64)
+    days: NDArray[np.int64] = (
+        dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    )
     return days
 
 
@@ -108,7 +122,9 @@ def to_wide(frame: pd.DataFrame, outcome: str, factors: Sequence[str] | None) ->
         chosen = list(dict.fromkeys(factors))
         unknown = [f for f in chosen if f not in known]
         if unknown:
-            raise ValueError(f"There is no measure {_names(unknown)}; the data has {_names(known)}.")
+            raise ValueError(
+                f"There is no measure {_names(unknown)}; the data has {_names(known)}."
+            )
         if outcome in chosen:
             raise ValueError(f"“{outcome}” is the outcome; it cannot be a factor as well.")
     if not chosen:
@@ -124,7 +140,10 @@ def to_wide(frame: pd.DataFrame, outcome: str, factors: Sequence[str] | None) ->
     person_codes, people = _factorize(frame["participant"])
 
     column, values, days, person_codes = (
-        column[keep], values[keep], days[keep], person_codes[keep]
+        column[keep],
+        values[keep],
+        days[keep],
+        person_codes[keep],
     )
     with_outcome = np.unique(person_codes[column == 0])
     if len(with_outcome) < MIN_PARTICIPANTS:

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats as scipy_stats
 
-from vagus.science.cohort._stats import CROSS, DAY_SHARE, N, SIDE, X_MEAN, Y_MEAN
+from vagus.science.cohort._stats import COUNT, CROSS, DAY_SHARE, SIDE, X_MEAN, Y_MEAN
 
 MIN_PARTICIPANTS = 3
 SLOPE_SD_PARTICIPANTS = 5  # fewer own slopes than this say nothing useful about their spread
@@ -69,7 +69,7 @@ def _interval(estimate: float, se: float, df: int) -> tuple[float, float, float]
 
 def pool(stats: NDArray[np.float64], min_days: int) -> Pooled | str:
     """The factor's cohort estimates, or a plain reason why it cannot be estimated."""
-    n = stats[:, N]
+    n = stats[:, COUNT]
     cross = stats[:, CROSS].reshape(-1, SIDE, SIDE)
     sxx = cross[:, 0, 0]
     varies = sxx > 1e-10 * np.maximum(1.0, stats[:, X_MEAN] ** 2) * np.maximum(n, 1.0)
@@ -85,7 +85,11 @@ def pool(stats: NDArray[np.float64], min_days: int) -> Pooled | str:
     fixed = np.linalg.solve(total[:-1, :-1], total[:-1, -1])
     w = fixed[1:]  # weekday effects shared by everyone
     sxy = cross[:, 0, -1] - cross[:, 0, 1:-1] @ w
-    syy = cross[:, -1, -1] - 2 * cross[:, 1:-1, -1] @ w + np.einsum("i,pij,j->p", w, cross[:, 1:-1, 1:-1], w)
+    syy = (
+        cross[:, -1, -1]
+        - 2 * cross[:, 1:-1, -1] @ w
+        + np.einsum("i,pij,j->p", w, cross[:, 1:-1, 1:-1], w)
+    )
     b = sxy / sxx
     rss = np.maximum(syy - b * sxy, 0.0)
     residual = rss / (n - 2)

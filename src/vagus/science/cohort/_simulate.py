@@ -49,34 +49,33 @@ def simulate_cohort(
     weekday = (day % 7).astype(np.int64)
     y = 5.0 + 0.5 * (weekday >= 5) + rng.normal(0.0, 1.0, participants)[person]
     y = y + rng.normal(0.0, 1.0, rows)
-    wide = {"participant": person, "date": dates}
-    for name, t in truth.items():
-        person_mean = rng.normal(0.0, 1.0, participants)
-        x = person_mean[person] + rng.normal(0.0, 1.0, rows)
-        slope = t.within + rng.normal(0.0, t.slope_sd, participants) if t.slope_sd else t.within
-        slope_of_row = slope[person] if isinstance(slope, np.ndarray) else slope
-        y = y + slope_of_row * (x - person_mean[person]) + t.between * person_mean[person]
-        wide[name] = x
-    wide["anxiety"] = y
-    frame = pd.DataFrame(wide)
-    width = len(truth) + 1
+    columns = []
+    for t in truth.values():
+        person_mean = rng.normal(0.0, 1.0, participants)[person]
+        x = person_mean + rng.normal(0.0, 1.0, rows)
+        slope = (
+            t.within + rng.normal(0.0, t.slope_sd, participants)[person] if t.slope_sd else t.within
+        )
+        y = y + slope * (x - person_mean) + t.between * person_mean
+        columns.append(x)
+    measures = [*truth, "anxiety"]
+    values = np.column_stack([*columns, y])
     if missing:
-        measures = [*truth, "anxiety"]
-        values = frame[measures].to_numpy(copy=True)
         values[rng.random(values.shape) < missing] = np.nan
-        frame[measures] = values
     if not tidy:
-        return frame
-    people = [f"p{i:05d}" for i in range(participants)]
-    measures = list(frame.columns[2:])
-    tidy_frame = pd.DataFrame(
+        return pd.DataFrame(
+            {"participant": person, "date": dates} | dict(zip(measures, values.T, strict=True))
+        )
+    width = len(measures)
+    flat = values.reshape(-1)
+    keep = np.isfinite(flat)
+    return pd.DataFrame(
         {
-            "participant": pd.Categorical.from_codes(np.repeat(person, width), people),
-            "date": np.repeat(dates, width),
-            "measure": pd.Categorical.from_codes(
-                np.tile(np.arange(width), rows), measures
+            "participant": pd.Categorical.from_codes(
+                np.repeat(person, width)[keep], [f"p{i:05d}" for i in range(participants)]
             ),
-            "value": frame[measures].to_numpy().reshape(-1),
+            "date": np.repeat(dates, width)[keep],
+            "measure": pd.Categorical.from_codes(np.tile(np.arange(width), rows)[keep], measures),
+            "value": flat[keep],
         }
     )
-    return tidy_frame[tidy_frame["value"].notna()].reset_index(drop=True)

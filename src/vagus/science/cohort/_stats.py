@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 WEEKDAYS = 6  # Tuesday ... Sunday; Monday is the reference
 SIDE = 2 + WEEKDAYS  # x, the weekdays, y
-N, X_MEAN, Y_MEAN = 0, 1, 2
+COUNT, X_MEAN, Y_MEAN = 0, 1, 2
 DAY_SHARE = slice(3, 3 + WEEKDAYS)
 CROSS = slice(3 + WEEKDAYS, 3 + WEEKDAYS + SIDE * SIDE)
 WIDTH = 3 + WEEKDAYS + SIDE * SIDE
@@ -52,7 +52,7 @@ def participant_statistics(
         y_mean = np.bincount(g, weights=y, minlength=participants) / safe
         columns = [x - x_mean[g]]
         stats = out[k]
-        stats[:, N], stats[:, X_MEAN], stats[:, Y_MEAN] = n, x_mean, y_mean
+        stats[:, COUNT], stats[:, X_MEAN], stats[:, Y_MEAN] = n, x_mean, y_mean
         for d in range(WEEKDAYS):
             on_day = (day == d + 1).astype(np.float64)
             share = np.bincount(g, weights=on_day, minlength=participants) / safe
