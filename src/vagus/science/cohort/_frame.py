@@ -64,7 +64,10 @@ def _factorize(column: pd.Series) -> tuple[NDArray[np.int64], list[str]]:
     """Codes in sorted order of the labels; categoricals keep their cheap codes."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         raw = column.cat.codes.to_numpy(dtype=np.int64)
-        present, dense = np.unique(raw, return_inverse=True)  # unused categories dropped
+        present = np.flatnonzero(np.bincount(raw, minlength=len(column.cat.categories)))
+        dense_of = np.zeros(len(column.cat.categories), dtype=np.int64)
+        dense_of[present] = np.arange(len(present))  # unused categories dropped
+        dense = dense_of[raw]
         labels = [str(c) for c in column.cat.categories[present]]
         order = np.argsort(np.array(labels, dtype=object), kind="stable")
         rank = np.empty(len(order), dtype=np.int64)
@@ -95,6 +98,18 @@ def _day_numbers(column: pd.Series) -> NDArray[np.int64]:
         dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
     )
     return days
+
+
+def _rows(key: NDArray[np.int64], grid: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The distinct participant-days in order, and each value's row: ``np.unique`` without
+    the sort when the participant x day grid is small enough to mark (a study's usually is)."""
+    if grid > 64_000_000:
+        rows, row_of = np.unique(key, return_inverse=True)
+        return rows.astype(np.int64), row_of.astype(np.int64)
+    taken = np.bincount(key, minlength=grid) > 0
+    rows = np.flatnonzero(taken).astype(np.int64)
+    row_number = np.cumsum(taken, dtype=np.int64) - 1
+    return rows, row_number[key]
 
 
 def to_wide(frame: pd.DataFrame, outcome: str, factors: Sequence[str] | None) -> Wide:
@@ -154,7 +169,7 @@ def to_wide(frame: pd.DataFrame, outcome: str, factors: Sequence[str] | None) ->
     first_day = int(days.min())
     span = int(days.max()) - first_day + 1
     key = person_codes * span + (days - first_day)
-    rows, row_of = np.unique(key, return_inverse=True)
+    rows, row_of = _rows(key, len(people) * span)
     width = 1 + len(chosen)
     cell = row_of.astype(np.int64) * width + column
     size = len(rows) * width

@@ -45,25 +45,38 @@ def participant_statistics(
     for k in range(factors):
         x_all = values[:, 1 + k]
         mask = np.isfinite(y_all) & np.isfinite(x_all)
-        g, x, y, day = codes[mask], x_all[mask], y_all[mask], weekday[mask]
-        n = np.bincount(g, minlength=participants).astype(np.float64)
+        g, x, y = codes[mask], x_all[mask], y_all[mask]
+        cell = g * 7 + weekday[mask]  # (participant, weekday)
+        per_day = np.bincount(cell, minlength=7 * participants).reshape(participants, 7)
+        n = per_day.sum(axis=1).astype(np.float64)
         safe = np.maximum(n, 1.0)
         x_mean = np.bincount(g, weights=x, minlength=participants) / safe
         y_mean = np.bincount(g, weights=y, minlength=participants) / safe
-        columns = [x - x_mean[g]]
+        xc, yc = x - x_mean[g], y - y_mean[g]
+
+        def by_day(v: NDArray[np.float64], cell: NDArray[np.int64] = cell) -> NDArray[np.float64]:
+            total = np.bincount(cell, weights=v, minlength=7 * participants)
+            return total.reshape(participants, 7)
+
+        def by_person(v: NDArray[np.float64], g: NDArray[np.int64] = g) -> NDArray[np.float64]:
+            return np.bincount(g, weights=v, minlength=participants)
+
+        share = per_day[:, 1:] / safe[:, None]
+        x_day, y_day = by_day(xc), by_day(yc)  # Monday too: its sum is part of sum z_c
+        # Centred weekday indicators D_d - share_d, without building them row by row:
+        # sum z_c (D_d - s_d) = (sum of z_c on day d) - s_d sum z_c, and
+        # sum (D_a - s_a)(D_b - s_b) = n_a [a = b] - n s_a s_b.
+        cross = np.zeros((participants, SIDE, SIDE))
+        cross[:, 0, 0] = by_person(xc * xc)
+        cross[:, 0, -1] = cross[:, -1, 0] = by_person(xc * yc)
+        cross[:, -1, -1] = by_person(yc * yc)
+        cross[:, 0, 1:-1] = cross[:, 1:-1, 0] = x_day[:, 1:] - share * x_day.sum(axis=1)[:, None]
+        cross[:, -1, 1:-1] = cross[:, 1:-1, -1] = y_day[:, 1:] - share * y_day.sum(axis=1)[:, None]
+        days = np.arange(WEEKDAYS)
+        cross[:, 1 + days, 1 + days] = per_day[:, 1:]
+        cross[:, 1:-1, 1:-1] -= n[:, None, None] * share[:, :, None] * share[:, None, :]
         stats = out[k]
         stats[:, COUNT], stats[:, X_MEAN], stats[:, Y_MEAN] = n, x_mean, y_mean
-        for d in range(WEEKDAYS):
-            on_day = (day == d + 1).astype(np.float64)
-            share = np.bincount(g, weights=on_day, minlength=participants) / safe
-            stats[:, DAY_SHARE.start + d] = share
-            columns.append(on_day - share[g])
-        columns.append(y - y_mean[g])
-        cross = np.zeros((participants, SIDE, SIDE))
-        for a in range(SIDE):
-            for b in range(a, SIDE):
-                total = np.bincount(g, weights=columns[a] * columns[b], minlength=participants)
-                cross[:, a, b] = total
-                cross[:, b, a] = total
+        stats[:, DAY_SHARE] = share
         stats[:, CROSS] = cross.reshape(participants, SIDE * SIDE)
     return out, days_used
