@@ -25,6 +25,12 @@ CROSS = slice(3 + WEEKDAYS, 3 + WEEKDAYS + SIDE * SIDE)
 WIDTH = 3 + WEEKDAYS + SIDE * SIDE
 
 
+def _sums(index: NDArray[np.int64], weights: NDArray[np.float64], size: int) -> NDArray[np.float64]:
+    """Sums by group, added in row order (so chunking never changes a participant's sums)."""
+    # numpy's stubs type every bincount as integer; with weights it is float64
+    return np.bincount(index, weights=weights, minlength=size).astype(np.float64, copy=False)
+
+
 def participant_statistics(
     codes: NDArray[np.int64],
     weekday: NDArray[np.int64],
@@ -50,26 +56,21 @@ def participant_statistics(
         per_day = np.bincount(cell, minlength=7 * participants).reshape(participants, 7)
         n = per_day.sum(axis=1).astype(np.float64)
         safe = np.maximum(n, 1.0)
-        x_mean = np.bincount(g, weights=x, minlength=participants) / safe
-        y_mean = np.bincount(g, weights=y, minlength=participants) / safe
+        x_mean = _sums(g, x, participants) / safe
+        y_mean = _sums(g, y, participants) / safe
         xc, yc = x - x_mean[g], y - y_mean[g]
 
-        def by_day(v: NDArray[np.float64], cell: NDArray[np.int64] = cell) -> NDArray[np.float64]:
-            total = np.bincount(cell, weights=v, minlength=7 * participants)
-            return total.reshape(participants, 7)
-
-        def by_person(v: NDArray[np.float64], g: NDArray[np.int64] = g) -> NDArray[np.float64]:
-            return np.bincount(g, weights=v, minlength=participants)
-
         share = per_day[:, 1:] / safe[:, None]
-        x_day, y_day = by_day(xc), by_day(yc)  # Monday too: its sum is part of sum z_c
+        # All seven days: Monday's sum is part of sum z_c below.
+        x_day = _sums(cell, xc, 7 * participants).reshape(participants, 7)
+        y_day = _sums(cell, yc, 7 * participants).reshape(participants, 7)
         # Centred weekday indicators D_d - share_d, without building them row by row:
         # sum z_c (D_d - s_d) = (sum of z_c on day d) - s_d sum z_c, and
         # sum (D_a - s_a)(D_b - s_b) = n_a [a = b] - n s_a s_b.
         cross = np.zeros((participants, SIDE, SIDE))
-        cross[:, 0, 0] = by_person(xc * xc)
-        cross[:, 0, -1] = cross[:, -1, 0] = by_person(xc * yc)
-        cross[:, -1, -1] = by_person(yc * yc)
+        cross[:, 0, 0] = _sums(g, xc * xc, participants)
+        cross[:, 0, -1] = cross[:, -1, 0] = _sums(g, xc * yc, participants)
+        cross[:, -1, -1] = _sums(g, yc * yc, participants)
         cross[:, 0, 1:-1] = cross[:, 1:-1, 0] = x_day[:, 1:] - share * x_day.sum(axis=1)[:, None]
         cross[:, -1, 1:-1] = cross[:, 1:-1, -1] = y_day[:, 1:] - share * y_day.sum(axis=1)[:, None]
         days = np.arange(WEEKDAYS)
