@@ -59,6 +59,19 @@ def test_createuser_then_export_and_errors(data_dir):
     assert "no account" in missing.stderr
 
 
+def test_createuser_makes_a_clinician_who_is_told_about_two_factor(data_dir):
+    name = f"dr-{uuid.uuid4().hex[:8]}"
+    created = run(
+        data_dir, "createuser", name, "--role", "clinician", "--password-stdin",
+        stdin="a-long-calm-passphrase-42\n",
+    )
+    assert created.returncode == 0, created.stderr
+    assert "two-factor" in created.stdout
+    unknown = run(data_dir, "createuser", name + "x", "--role", "admin", "--password-stdin")
+    assert unknown.returncode == 2
+    assert "invalid choice" in unknown.stderr
+
+
 def test_demo_is_created_once_and_only_into_an_empty_install(data_dir):
     if os.environ.get("VAGUS_DATABASE_URL"):
         pytest.skip("an empty install is a fresh SQLite data directory")

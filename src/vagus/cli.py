@@ -124,7 +124,7 @@ def cmd_createuser(args: argparse.Namespace) -> int:
         if again != password:
             print("vagus: the passwords differ.", file=sys.stderr)
             return 1
-    user = User(username=args.name, time_zone=args.time_zone)
+    user = User(username=args.name, time_zone=args.time_zone, role=args.role)
     try:
         validate_time_zone(args.time_zone)
         if args.email:
@@ -140,6 +140,11 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
         set_email(user, args.email, verified=True)  # the operator vouches for it
     print(f"Created “{user.username}” ({user.time_zone}).")
+    if user.role != "person":
+        print(
+            f"As a {user.role}, {user.username} must set up two-factor sign-in (an authenticator "
+            "app) at the first sign-in, before seeing anyone's data."
+        )
     return 0
 
 
@@ -185,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("name")
     create.add_argument("--time-zone", default="UTC")
     create.add_argument("--email", help="address for reminders (counts as confirmed)")
+    create.add_argument(
+        "--role",
+        choices=["person", "clinician", "researcher"],
+        default="person",
+        help="clinicians and researchers read shared data and must set up two-factor sign-in",
+    )
     create.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin"
     )

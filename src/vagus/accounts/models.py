@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from vagus.accounts.roles import Role
 from vagus.accounts.time_zones import NOT_ZONES
 from vagus.ownership import OwnedQuerySet
 
@@ -42,6 +43,8 @@ class User(AbstractUser):
     is_demo = models.BooleanField(
         default=False, help_text="Demo account: its data is generated, not real."
     )
+    # A clinician or researcher reads what others share; they keep no diary of their own here.
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PERSON)
 
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)

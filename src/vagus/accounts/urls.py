@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from vagus.accounts import views
+from vagus.accounts import two_factor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -25,4 +25,5 @@ urlpatterns = [
     path("tokens/<uuid:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path("export/", views.export, name="export"),
     path("delete/", views.delete, name="delete"),
+    path("two-factor/", two_factor_views.two_factor, name="two_factor"),
 ]

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    # Second factor for professional accounts: TOTP apps, and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",  # serves the API docs' own static files: no CDN
     "vagus.accounts",
     "vagus.diary",
@@ -76,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Gives request.user.is_verified(): has this session proven a second factor?
+    "django_otp.middleware.OTPMiddleware",
     "vagus.accounts.middleware.UserTimeZoneMiddleware",
     # A visit to the app ends a pause of check-in reminders.
     "vagus.reminders.middleware.LastSeenMiddleware",
