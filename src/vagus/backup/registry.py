@@ -37,6 +37,7 @@ SECTION_MODULES = (
     "vagus.experiments.backup",
     "vagus.tools.backup",
     "vagus.audit.backup",
+    "vagus.sharing.backup",
     "vagus.reminders.backup",
     "vagus.push.backup",
     "vagus.offline.backup",
