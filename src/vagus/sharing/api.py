@@ -135,18 +135,19 @@ def list_shares(request: AuthenticatedHttpRequest) -> Any:
     return [_share_out(s) for s in queries.shares_of(request.user)]
 
 
+# Before /shares/{share_id}, which would otherwise take "audit" for an id.
+@router.get("/shares/audit", response=list[AuditOut])
+def share_audit(request: AuthenticatedHttpRequest) -> Any:
+    """Who looked at what, when and from which address, newest first."""
+    return queries.audit_rows(request.user)
+
+
 @router.delete("/shares/{share_id}", response={204: None})
 def revoke_share(request: AuthenticatedHttpRequest, share_id: UUID) -> Any:
     """Stop a share now: the clinician's next request finds nothing."""
     share = owned_or_404(Share, request.user, uuid=share_id)
     actions.revoke(request.user, share)
     return Status(204, None)
-
-
-@router.get("/shares/audit", response=list[AuditOut])
-def share_audit(request: AuthenticatedHttpRequest) -> Any:
-    """Who looked at what, when and from which address, newest first."""
-    return queries.audit_rows(request.user)
 
 
 @router.get("/clinician/people", response=list[PersonOut])
