@@ -86,7 +86,7 @@ def test_sign_in_asks_for_the_code_and_a_recovery_code_works_once():
     clinician = _clinician()
     setup = Client()
     setup.force_login(clinician)
-    device, codes = _set_up(setup, clinician)
+    _, codes = _set_up(setup, clinician)
 
     client = Client()
     signed = client.post("/accounts/login/", {"username": "dr", "password": PASSWORD})
