@@ -141,9 +141,7 @@ def _without_reads(user: User) -> str:
     user.refresh_from_db()
     document = export_user_data(user)
     document.pop("exported_at")
-    document["audit_events"] = [
-        e for e in document["audit_events"] if e["action"] != "share.read"
-    ]
+    document["audit_events"] = [e for e in document["audit_events"] if e["action"] != "share.read"]
     return json.dumps(document, sort_keys=True) + user.password
 
 
