@@ -14,6 +14,7 @@ import re
 
 import pytest
 from django.test import Client
+
 from tests.helpers.sharing import clinician, shared, signed_in
 from tests.helpers.two_factor import sign_in_with_second_factor
 from tests.test_isolation import (
@@ -25,7 +26,6 @@ from tests.test_isolation import (
     routes,
     snapshot,
 )
-
 from vagus.accounts.models import AccessToken, User
 from vagus.audit.models import AuditEvent
 from vagus.backup.export import export_user_data
@@ -131,7 +131,7 @@ def test_a_clinician_sharing_only_questionnaires_sees_no_free_text_anywhere():
     alice, values = _world()
     lee = clinician()
     shared(alice, lee, [Scope.QUESTIONNAIRES])
-    for route, _name, url, method, response in _walk(lee, values):
+    for _route, _name, url, method, response in _walk(lee, values):
         assert response.status_code < 500, (method, url)
         assert SECRET not in response.content.decode(errors="replace"), (method, url)
 
