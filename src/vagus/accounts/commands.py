@@ -48,6 +48,14 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     if not label or len(label) > 100:
         print("vagus: give the token a label of 1 to 100 characters.", file=sys.stderr)
         return 2
+    if not user.may_use_tokens():
+        print(
+            f"vagus: {user.username} is a {user.role} and has not set up two-factor sign-in "
+            "yet. Sign in on the website and set up the authenticator app first (Settings → "
+            "Two-factor sign-in); a token works only after that.",
+            file=sys.stderr,
+        )
+        return 1
     token, raw = AccessToken.issue(user, label)
     print(raw)
     print(

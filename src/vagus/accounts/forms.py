@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from vagus.accounts import time_zones
 from vagus.accounts.models import Invite, User
 from vagus.accounts.passwords import password_is_right
+from vagus.accounts.roles import Role
 
 WRONG_PASSWORD = "That password is not right."
 
@@ -37,13 +38,33 @@ class TimeZoneField(forms.ChoiceField):
         )
 
 
+# Who may sign up as what: a person, or a clinician (who must then set up two-factor
+# sign-in, and sees only what people choose to share). Researchers are made by the operator
+# (`vagus createuser --role researcher`), as a study is set up on the server.
+SIGNUP_ROLES = [
+    (Role.PERSON.value, "I keep my own diary"),
+    (Role.CLINICIAN.value, "I am a clinician: people will share parts of their diary with me"),
+]
+
+
 class SignUpForm(UserCreationForm):
     time_zone = TimeZoneField(initial=time_zones.UTC)
+    role = forms.ChoiceField(
+        choices=SIGNUP_ROLES,
+        initial=Role.PERSON.value,
+        required=False,  # left out (e.g. by a script): a person's account
+        widget=forms.RadioSelect,
+        label="This account is for",
+        error_messages={"invalid_choice": "Choose who this account is for from the list."},
+    )
+
+    def clean_role(self) -> str:
+        return self.cleaned_data.get("role") or Role.PERSON.value
 
     # The stubs leave out the Meta Django defines (it brings the username field class).
     class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
         model = User
-        fields = ("username", "time_zone")
+        fields = ("username", "time_zone", "role")
 
 
 INVITE_REFUSED = {
@@ -63,7 +84,7 @@ class InviteSignUpForm(SignUpForm):
         help_text="The code you were given by the person who runs this server.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
-    field_order = ["invite_code", "username", "password1", "password2", "time_zone"]
+    field_order = ["invite_code", "username", "password1", "password2", "time_zone", "role"]
 
     def clean_invite_code(self) -> str:
         code = self.cleaned_data["invite_code"].strip()

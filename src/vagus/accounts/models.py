@@ -46,6 +46,13 @@ class User(AbstractUser):
     # A clinician or researcher reads what others share; they keep no diary of their own here.
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PERSON)
 
+    def may_use_tokens(self) -> bool:
+        """A professional's tokens work only once they have a confirmed second factor."""
+        from vagus.accounts.roles import PROFESSIONAL_ROLES
+        from vagus.accounts.two_factor import has_second_factor
+
+        return self.role not in PROFESSIONAL_ROLES or has_second_factor(self)
+
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
@@ -105,6 +112,8 @@ class AccessToken(models.Model):
         except cls.DoesNotExist:
             return None
         if not token.owner.is_active:
+            return None
+        if not token.owner.may_use_tokens():
             return None
         now = timezone.now()
         # "Last used" to the minute is enough, and skipping the write keeps busy scripts from

@@ -11,6 +11,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -25,6 +27,8 @@ from vagus.accounts.forms import (
     TokenForm,
 )
 from vagus.accounts.models import AccessToken
+from vagus.accounts.roles import is_professional
+from vagus.accounts.two_factor import has_second_factor
 from vagus.backup.export import export_user_data
 from vagus.ownership import AuthenticatedHttpRequest, owned_or_404
 
@@ -46,6 +50,8 @@ def signup(request: HttpRequest) -> HttpResponse:
             form.add_error("invite_code", INVITE_REFUSED["used"])
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if is_professional(user):
+                return redirect("accounts:two_factor")
             messages.success(
                 request, "Welcome to Vagus. Your account is ready; here is today's check-in."
             )
@@ -59,6 +65,13 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "signup_mode": settings.SIGNUP_MODE}
+
+    def get_success_url(self) -> str:
+        """A professional goes on to the second check (or to set it up) before anything else."""
+        wanted = super().get_success_url()
+        if is_professional(self.request.user):
+            return f"{reverse('accounts:two_factor')}?{urlencode({'next': wanted})}"
+        return wanted
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -103,6 +116,9 @@ def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the token a name of up to 100 characters.")
         return redirect("accounts:settings")
+    if is_professional(request.user) and not has_second_factor(request.user):
+        messages.error(request, "Set up two-factor sign-in first: a token works only after it.")
+        return redirect("accounts:two_factor")
     _, raw = AccessToken.issue(request.user, form.cleaned_data["name"])
     # Shown once, in this response only (never cached, never kept in the session); only the
     # hash is stored.

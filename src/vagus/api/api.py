@@ -23,6 +23,7 @@ from vagus.learn.api import router as learn_router
 from vagus.offline.api import router as offline_router
 from vagus.push.api import router as push_router
 from vagus.questionnaires.api import router as questionnaires_router
+from vagus.sharing.api import router as sharing_router
 from vagus.text import UnsafeTextError, refuse_unsafe_text
 from vagus.tools.api import router as tools_router
 
@@ -72,7 +73,10 @@ api = _VagusAPI(
     description=(
         "Your diary as JSON. Authenticate with a personal access token "
         "(`Authorization: Bearer vgs_…`, made on the Settings page) or your browser session. "
-        "Every route answers only with the calling person's own data.\n\n"
+        "Every route answers only with the calling person's own data, except a clinician's "
+        "routes (`/clinician/…`), which answer with what people chose to share with that "
+        "clinician, read-only, each read recorded for the person. A clinician's token works "
+        "only once two-factor sign-in is set up.\n\n"
         "Bad input writes nothing and answers 400 with `errors` naming each field, or 422 (a "
         "value of the wrong type, with `loc` naming it). Days and times are in your own time "
         "zone: a day or time in the future where you are, or before 1900, is refused (400). "
@@ -112,6 +116,7 @@ ROUTERS = [
     learn_router,
     offline_router,
     push_router,
+    sharing_router,
 ]
 for _router in ROUTERS:
     api.add_router("/", _router)

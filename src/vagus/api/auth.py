@@ -13,6 +13,8 @@ class TokenAuth(HttpBearer):
         user = AccessToken.user_for(token)
         if user is not None:
             request.user = user
+            # A token proves the second factor for professionals (it works only after set-up).
+            request.auth_via_token = True  # type: ignore[attr-defined]
         return user
 
 

@@ -20,6 +20,11 @@ ACTIONS = [
     ("import.publish", "import written"),
     ("import.remove_source", "import source removed"),
     ("keys.rotate", "encryption key rotated"),
+    ("share.create", "share invitation made"),
+    ("share.accept", "share accepted by a clinician"),
+    ("share.revoke", "share revoked"),
+    # A clinician read the person's data under a share (detail: what, share, address).
+    ("share.read", "shared data read"),
 ]
 
 

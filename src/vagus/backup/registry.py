@@ -38,6 +38,7 @@ SECTION_MODULES = (
     "vagus.microbiome.backup",
     "vagus.tools.backup",
     "vagus.audit.backup",
+    "vagus.sharing.backup",
     "vagus.reminders.backup",
     "vagus.push.backup",
     "vagus.offline.backup",

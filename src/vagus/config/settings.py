@@ -42,6 +42,9 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+# The name an authenticator app shows beside a professional's codes.
+OTP_TOTP_ISSUER = "Vagus"
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "ninja",  # serves the API docs' own static files: no CDN
     "vagus.accounts",
+    "vagus.sharing",
     "vagus.diary",
     "vagus.questionnaires",
     "vagus.insights",

@@ -1,0 +1,1 @@
+"""Sharing with a clinician: scoped, time-limited, revocable, audited read-only access."""
