@@ -20,6 +20,8 @@ ACTIONS = [
     ("import.publish", "import written"),
     ("import.remove_source", "import source removed"),
     ("keys.rotate", "encryption key rotated"),
+    # A researcher saw this person's study data (monitor or export); detail names the study.
+    ("study.read", "study data read by its researcher"),
 ]
 
 

@@ -40,6 +40,7 @@ SECTION_MODULES = (
     "vagus.reminders.backup",
     "vagus.push.backup",
     "vagus.offline.backup",
+    "vagus.studies.backup",
 )
 
 ExportFn = Callable[[Any], Any]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("data/", include("vagus.interop.urls")),
     path("learn/", include("vagus.learn.urls")),
     path("reminders/", include("vagus.reminders.urls")),
+    path("studies/", include("vagus.studies.urls")),
     path("more/", more, name="more"),
     # The manifest, the service worker (at the root, so it may control every page), offline page.
     path("", include("vagus.offline.urls")),
