@@ -40,17 +40,27 @@ def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def create_study(researcher: User, values: Mapping[str, Any], consent_text: str) -> Study:
+def create_study(
+    researcher: User, values: Mapping[str, Any], consent_text: str, now: datetime | None = None
+) -> Study:
     with transaction.atomic():
         study = Study.objects.create(owner=researcher, **_fields(values))
         ConsentVersion.objects.create(
-            study=study, number=1, text=consent_text, sha256=consent_hash(consent_text)
+            study=study,
+            number=1,
+            text=consent_text,
+            sha256=consent_hash(consent_text),
+            created=now or timezone.now(),
         )
     return study
 
 
 def update_study(
-    researcher: User, study: Study, values: Mapping[str, Any], consent_text: str
+    researcher: User,
+    study: Study,
+    values: Mapping[str, Any],
+    consent_text: str,
+    now: datetime | None = None,
 ) -> bool:
     """Save the study's new details; True when the consent text changed (a new version that
     everyone already enrolled must agree to before the study sees more of their data)."""
@@ -65,6 +75,7 @@ def update_study(
             number=current.number + 1,
             text=consent_text,
             sha256=consent_hash(consent_text),
+            created=now or timezone.now(),
         )
     return True
 
@@ -104,6 +115,7 @@ def enrol(
                 study=study,
                 pseudonym=new_pseudonym(taken, avoid=[a for a in avoid if a]),
                 enrolled_on=user.day_of(now),
+                enrolled_at=now,
                 shares_earlier=shares_earlier,
             )
             _consent(user, enrolment, keep_data=keep_data, tell_contact=tell_contact, now=now)

@@ -14,6 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from vagus.ownership import OwnedQuerySet
 
@@ -62,7 +63,8 @@ class ConsentVersion(models.Model):
     number = models.PositiveIntegerField()
     text = models.TextField(max_length=20000)
     sha256 = models.CharField(max_length=64)
-    created = models.DateTimeField(auto_now_add=True)
+    # From this moment on, participants who agreed to an earlier version must agree again.
+    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["study", "number"]
@@ -82,7 +84,7 @@ class Enrolment(models.Model):
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="enrolments")
     pseudonym = models.CharField(max_length=16)
     enrolled_on = models.DateField()  # the participant's calendar day they joined
-    enrolled_at = models.DateTimeField(auto_now_add=True)
+    enrolled_at = models.DateTimeField(default=timezone.now)
     # The participant chose to let the study see their diary from before they joined.
     shares_earlier = models.BooleanField(default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
