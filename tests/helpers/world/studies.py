@@ -5,6 +5,7 @@ from typing import Any
 
 from vagus.accounts.models import User
 from vagus.accounts.roles import Role
+from vagus.diary import actions as diary
 from vagus.studies import actions
 from vagus.studies.models import Study
 
@@ -41,6 +42,8 @@ def build(user: Any, secret: str) -> None:
         study.invite_code = WORLD_INVITE
         study.save(update_fields=["invite_code"])
     actions.enrol(user, study, keep_data=True, tell_contact=True, shares_earlier=False)
+    # A protocol measure logged after joining: something the study may see.
+    diary.save_checkin(user, user.today(), {"gut_pain": 4})
     # ... and, for the export's sake, runs one of their own (a study is its researcher's data).
     actions.create_study(
         user,
