@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
@@ -75,8 +75,8 @@ class StudyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["measures"].choices = _measure_choices()
-        self.fields["questionnaires"].choices = [
+        cast(forms.ChoiceField, self.fields["measures"]).choices = _measure_choices()
+        cast(forms.ChoiceField, self.fields["questionnaires"]).choices = [
             (code, instruments.get(code).name) for code in instruments.CODES
         ]
 

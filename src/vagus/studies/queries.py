@@ -188,7 +188,7 @@ class SafetyEvent:
 def safety_events(study: Study, enrolments: list[Enrolment]) -> list[SafetyEvent]:
     """That a safety event happened (pseudonym and time only), for participants who agreed
     the study's contact is told; never what was answered."""
-    events = []
+    events: list[SafetyEvent] = []
     for enrolment in enrolments:
         consent = enrolment.latest_consent()
         if enrolment.data_removed or consent is None or not consent.tell_contact_of_safety_events:

@@ -11,8 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]  # no type information
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from vagus.diary.models import Measure
 from vagus.science import instruments

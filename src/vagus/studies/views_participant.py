@@ -27,7 +27,7 @@ def join(request: HttpRequest, invite_code: str) -> HttpResponse:
     if user is not None and getattr(user, "role", Role.PERSON) != Role.PERSON:
         # Professionals keep no diary here, so they cannot take part.
         return render(request, "studies/join.html", {"study": study, "professional": True})
-    if user is not None and queries.enrolments_of(user).filter(study=study).exists():  # type: ignore[arg-type]
+    if user is not None and queries.enrolments_of(user).filter(study=study).exists():
         messages.info(request, wording.ALREADY_ENROLLED)
         return redirect("studies:mine")
     data = request.POST if request.method == "POST" else None
@@ -57,7 +57,7 @@ def join(request: HttpRequest, invite_code: str) -> HttpResponse:
         assert user is not None
         try:
             actions.enrol(
-                user,  # type: ignore[arg-type]
+                user,
                 study,
                 keep_data=choices["keep_data"],
                 tell_contact=choices["tell_contact"],
@@ -67,7 +67,7 @@ def join(request: HttpRequest, invite_code: str) -> HttpResponse:
             messages.info(request, wording.ALREADY_ENROLLED)
             return redirect("studies:mine")
     if signup is not None:
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # type: ignore[arg-type]
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, wording.JOINED)
     return redirect("studies:mine")
 
@@ -92,7 +92,13 @@ def reconsent(request: AuthenticatedHttpRequest, enrolment_id: Any) -> HttpRespo
         return redirect("studies:mine")
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.reconsent(request.user, enrolment, **form.choices())
+        choices = form.choices()
+        actions.reconsent(
+            request.user,
+            enrolment,
+            keep_data=choices["keep_data"],
+            tell_contact=choices["tell_contact"],
+        )
         messages.success(request, wording.RECONSENTED)
         return redirect("studies:mine")
     context = {"enrolment": enrolment, "form": form, "consent": enrolment.study.current_consent()}
