@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from vagus.accounts import commands as accounts_commands
+from vagus.cohort import commands as cohort_commands
 from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
 from vagus.reminders import commands as reminders_commands
@@ -28,6 +29,7 @@ COMMAND_MODULES = [
     interop_commands,
     reminders_commands,
     worker_commands,
+    cohort_commands,
 ]
 
 

@@ -17,6 +17,7 @@ MENU: list[tuple[str, str, str]] = [
     ("Insights", "insights:index", "insights"),
     ("Tools", "tools:index", "tools"),
     ("Experiments", "experiments:index", "experiments"),
+    ("Gut microbes", "microbiome:index", "gut"),
     ("Questionnaires", "questionnaires:index", "questionnaires"),
     ("Learn", "learn:index", "learn"),
     ("Import & export", "interop:index", "import-export"),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from tests.helpers import PASSWORD, serious
 from tests.helpers.db import make_person
 from tests.helpers.diaries import plant_diary
+from tests.helpers.experiments import started_experiment
 
 pytestmark = pytest.mark.e2e
 
@@ -33,25 +34,15 @@ RENDERED_SIZES = """() => Array.from(document.querySelectorAll("svg.chart.vchart
 
 
 def _experiment(person: Any) -> Any:
-    from vagus.experiments import actions
-    from vagus.science.experiments import Schedule
-
-    experiment = actions.create_experiment(
+    return started_experiment(
         person,
         library_key="breathing",
         hypothesis="Calmer.",
-        start=person.today(),
+        days_ago=40,
         pairs=2,
         period_days=7,
         washout_days=1,
     )
-    start = person.today() - timedelta(days=40)
-    schedule = dict(experiment.schedule, start=start.isoformat())
-    schedule.pop("end")
-    experiment.schedule = Schedule.from_dict(schedule).to_dict()
-    experiment.started = start
-    experiment.save()
-    return experiment
 
 
 def _questionnaire(person: Any) -> Any:

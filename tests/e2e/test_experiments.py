@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from tests.helpers import PASSWORD, serious
 from tests.helpers.db import make_person
+from tests.helpers.experiments import started_experiment
 
 pytestmark = pytest.mark.e2e
 
@@ -42,26 +43,18 @@ def test_set_up_see_today_and_answer(page, live_server, login):
 
 def test_result_page_is_accessible(page, live_server, login):
     from vagus.diary import actions as diary
-    from vagus.experiments import actions
 
     person = make_person("jon")
-    experiment = actions.create_experiment(
+    experiment = started_experiment(
         person,
         library_key="breathing",
         hypothesis="Calmer.",
-        start=person.today(),
+        days_ago=20,
         pairs=2,
         period_days=3,
         washout_days=1,
     )
-    start = person.today() - timedelta(days=20)
-    schedule = dict(experiment.schedule, start=start.isoformat())
-    schedule.pop("end")
-    from vagus.science.experiments import Schedule
-
-    experiment.schedule = Schedule.from_dict(schedule).to_dict()
-    experiment.started = start
-    experiment.save()
+    start = experiment.started
     for i in range(12):
         diary.save_checkin(person, start + timedelta(days=i), {"anxiety": 3 + i % 3})
     login(page, "jon", PASSWORD)

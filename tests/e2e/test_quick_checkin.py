@@ -92,6 +92,34 @@ def test_more_holds_the_rest_and_saves_with_the_quick_answers(page, live_server,
     }
 
 
+def test_the_full_check_in_takes_two_phone_screens_and_asks_the_name_only_after_yes(
+    page, live_server, login
+):
+    person = make_person("sami", zone_far_from_midnight())
+    login(page, "sami", PASSWORD)
+    page.get_by_text("More (", exact=False).click()
+    # Top of the page to the end of the form (its Save button): two 844 px screens at most,
+    # and never wider than the phone.
+    bottom = page.evaluate(
+        "document.querySelector('form.checkin').getBoundingClientRect().bottom + window.scrollY"
+    )
+    assert bottom <= 2 * page.viewport_size["height"]
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    name = page.get_by_label("Which probiotic or supplement? (optional)")
+    assert not name.is_visible()
+    probiotic = page.get_by_role("group", name="Probiotic or supplement taken")
+    probiotic.get_by_role("radio", name="Yes", exact=True).click()
+    name.fill("kefir grains")
+    page.get_by_role("button", name="Save today").click()
+    page.locator("#saved").wait_for()
+    # Saved, and shown again on the saved page because a name is stored.
+    assert page.get_by_label("Which probiotic or supplement? (optional)").input_value() == (
+        "kefir grains"
+    )
+    stored = Observation.objects.get(owner=person, day=person.today(), measure__code="probiotic")
+    assert stored.value == 1.0
+
+
 def test_customising_changes_the_check_in(any_page, live_server, login):
     page = any_page
     make_person("sam", zone_far_from_midnight())

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
-
-
-def backdate(experiment: Any, start: date) -> Any:
-    """Move an experiment (same random order) so that it started on ``start``."""
-    from vagus.science.experiments import Schedule
-
-    schedule = dict(experiment.schedule)
-    schedule.pop("end", None)
-    schedule["start"] = start.isoformat()
-    experiment.schedule = Schedule.from_dict(schedule).to_dict()
-    experiment.started = start
-    experiment.save(update_fields=["schedule", "started"])
-    return experiment
+from tests.helpers.experiments import backdate, started_experiment
 
 
 def log_outcome(user: Any, values: dict[date, float], code: str = "anxiety") -> None:
@@ -30,17 +18,7 @@ def log_outcome(user: Any, values: dict[date, float], code: str = "anxiety") -> 
 
 @pytest.fixture
 def make_experiment():
-    def make(user: Any, *, days_ago: int | None = None, **kwargs: Any) -> Any:
-        from vagus.experiments import actions
-
-        settings = {"library_key": "fermented", "hypothesis": "Calmer with kefir.", **kwargs}
-        settings.setdefault("start", user.today())
-        experiment = actions.create_experiment(user, **settings)
-        if days_ago is not None:
-            backdate(experiment, user.today() - timedelta(days=days_ago))
-        return experiment
-
-    return make
+    return started_experiment
 
 
 @pytest.fixture

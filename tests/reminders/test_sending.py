@@ -16,10 +16,21 @@ from vagus.reminders.models import CHECKIN, PAUSE, QUESTIONNAIRE, SENT, WORRY_TI
 from vagus.reminders.sending import send_due
 
 pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
 
 
 def checkin_at(user, at: time, **kwargs):
     return actions.set_reminder(user, CHECKIN, at=at, channels=["inapp"], **kwargs)
+
+
+def june(day: int, hour: int, minute: int = 0) -> datetime:
+    """A moment of June 2026 on London's clock (summer time, far from a change)."""
+    return datetime(2026, 6, day, hour, minute, tzinfo=LONDON)
+
+
+def drive_between(start: datetime, end: datetime, at: time, *, dense: int) -> None:
+    """Run the worker on every minute near ``at`` from ``start`` to ``end`` (London)."""
+    drive(around(start, end, LONDON, at, dense=dense))
 
 
 def local_times(user) -> list[tuple[date, time]]:
@@ -91,46 +102,20 @@ def test_auckland_midnight_reminder_comes_once_per_local_day():
 
 def test_no_checkin_reminder_on_a_day_already_logged():
     person = make_person("logged", "Europe/London")
-    tz = ZoneInfo("Europe/London")
     checkin_at(person, time(20, 0))
     save_checkin(person, date(2026, 6, 2), {"anxiety": 3})
-    drive(
-        around(
-            datetime(2026, 6, 1, 12, 0, tzinfo=tz),
-            datetime(2026, 6, 3, 23, 0, tzinfo=tz),
-            tz,
-            time(20, 0),
-            dense=3,
-        )
-    )
+    drive_between(june(1, 12), june(3, 23), time(20, 0), dense=3)
     assert [d for d, _ in local_times(person)] == [date(2026, 6, 1), date(2026, 6, 3)]
 
 
 def test_nothing_is_sent_in_quiet_hours():
     person = make_person("quiet", "Europe/London")
-    tz = ZoneInfo("Europe/London")
     checkin_at(person, time(22, 30))
     actions.set_quiet_hours(person, time(22, 0), time(7, 0))
-    drive(
-        around(
-            datetime(2026, 6, 1, 12, 0, tzinfo=tz),
-            datetime(2026, 6, 3, 12, 0, tzinfo=tz),
-            tz,
-            time(22, 30),
-            dense=3,
-        )
-    )
+    drive_between(june(1, 12), june(3, 12), time(22, 30), dense=3)
     assert Delivery.objects.owned_by(person).count() == 0
     actions.set_quiet_hours(person, None, None)
-    drive(
-        around(
-            datetime(2026, 6, 3, 12, 0, tzinfo=tz),
-            datetime(2026, 6, 4, 12, 0, tzinfo=tz),
-            tz,
-            time(22, 30),
-            dense=3,
-        )
-    )
+    drive_between(june(3, 12), june(4, 12), time(22, 30), dense=3)
     assert local_times(person) == [(date(2026, 6, 3), time(22, 30))]
 
 
@@ -138,30 +123,14 @@ def test_three_ignored_reminders_bring_one_kind_message_then_quiet_until_they_co
     person = make_person("away", "Europe/London")
     tz = ZoneInfo("Europe/London")
     checkin_at(person, time(9, 0))
-    drive(
-        around(
-            datetime(2026, 6, 1, 8, 0, tzinfo=tz),
-            datetime(2026, 6, 7, 12, 0, tzinfo=tz),
-            tz,
-            time(9, 0),
-            dense=2,
-        )
-    )
+    drive_between(june(1, 8), june(7, 12), time(9, 0), dense=2)
     rows = list(Delivery.objects.owned_by(person).order_by("due_at"))
     assert [d.message for d in rows] == ["reminder", "reminder", "reminder", PAUSE]
     assert rows[3].slot_day == date(2026, 6, 4)
     assert "pause" in rows[3].title.lower()
     # They open the app on the 8th: reminders resume at the next slot, the 9th.
     actions.mark_seen(person, datetime(2026, 6, 8, 12, 0, tzinfo=tz))
-    drive(
-        around(
-            datetime(2026, 6, 8, 12, 0, tzinfo=tz),
-            datetime(2026, 6, 9, 12, 0, tzinfo=tz),
-            tz,
-            time(9, 0),
-            dense=2,
-        )
-    )
+    drive_between(june(8, 12), june(9, 12), time(9, 0), dense=2)
     latest = Delivery.objects.owned_by(person).order_by("-due_at").first()
     assert (latest.slot_day, latest.message) == (date(2026, 6, 9), "reminder")
     assert Delivery.objects.owned_by(person).count() == 5

@@ -32,16 +32,41 @@ def spline_trend(n: int) -> pd.DataFrame:
     return pd.DataFrame(np.asarray(basis), columns=[f"trend_{i}" for i in range(df)])
 
 
-def statsmodels_fit(days: pd.DataFrame, outcome: str, factor: str, lag: int):
-    """The same model written out by hand and fitted by statsmodels OLS."""
-    cal = days.asfreq("D")
-    design = pd.DataFrame(
-        {"x": cal[factor].shift(lag), "y_prev": cal[outcome].shift(1)}, index=cal.index
-    )
-    design = design.join(spline_trend(len(cal)).set_axis(cal.index))
+def weekdays_and_trend(cal: pd.DataFrame) -> pd.DataFrame:
+    controls = spline_trend(len(cal)).set_axis(cal.index)
     for day in range(1, 7):
-        design[f"weekday_{day}"] = (cal.index.day_of_week == day).astype(float)
-    data = pd.concat([cal[outcome].rename("y"), sm.add_constant(design)], axis=1).dropna()
+        controls[f"weekday_{day}"] = (cal.index.day_of_week == day).astype(float)
+    return controls
+
+
+def statsmodels_fit(days: pd.DataFrame, outcome: str, factor: str, lag: int, max_gap: int = 7):
+    """The same model written out by hand and fitted by statsmodels OLS.
+
+    A day whose day before has no outcome is used at lag 0 if the last outcome is at most
+    ``max_gap`` days back, with that outcome and an indicator in place of yesterday's, unless
+    yesterday's outcome predicts the factor (p < 0.10 on the ordinary days)."""
+    cal = days.asfreq("D")
+    y = cal[outcome]
+    x = cal[factor].shift(lag)
+    y_prev = y.shift(1)
+    day = pd.Series(np.arange(len(cal)), index=cal.index, dtype=float)
+    days_back = day - day.where(y.notna()).ffill().shift(1)
+    bridged = y.notna() & y_prev.isna() & days_back.between(2, max_gap) & (lag == 0)
+    bridged &= x.notna()
+    ordinary = pd.concat([y, x, y_prev], axis=1).notna().all(axis=1)
+    design = pd.DataFrame({"x": x, "y_prev": y_prev.where(~bridged, 0.0)}, index=cal.index)
+    design["y_last"] = y.ffill().shift(1).where(bridged, 0.0)
+    design["bridged"] = bridged.astype(float)
+    design = sm.add_constant(design.join(weekdays_and_trend(cal)))
+    if bridged.any():
+        # Does yesterday's outcome predict the factor, given the other controls?
+        rows = ordinary | bridged
+        feedback = sm.OLS(x[rows], design[rows].drop(columns="x")).fit()
+        if feedback.pvalues["y_prev"] < 0.10 or ordinary.sum() < 12:
+            bridged[:] = False
+    if not bridged.any():
+        design = design.drop(columns=["y_last", "bridged"])
+    data = pd.concat([y.rename("y"), design], axis=1)[ordinary | bridged]
     return sm.OLS(data["y"], data.drop(columns="y")).fit()
 
 

@@ -35,6 +35,7 @@ SECTION_MODULES = (
     "vagus.questionnaires.backup",
     "vagus.interop.backup",
     "vagus.experiments.backup",
+    "vagus.microbiome.backup",
     "vagus.tools.backup",
     "vagus.audit.backup",
     "vagus.reminders.backup",

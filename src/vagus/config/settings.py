@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vagus.questionnaires",
     "vagus.insights",
     "vagus.experiments",
+    "vagus.microbiome",
     "vagus.tools",
     "vagus.interop",
     "vagus.learn",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("questionnaires/", include("vagus.questionnaires.urls")),
     path("insights/", include("vagus.insights.urls")),
     path("experiments/", include("vagus.experiments.urls")),
+    path("microbiome/", include("vagus.microbiome.urls")),
     path("tools/", include("vagus.tools.urls")),
     path("data/", include("vagus.interop.urls")),
     path("learn/", include("vagus.learn.urls")),

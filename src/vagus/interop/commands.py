@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from vagus.interop.parsers import FORMATS
+from vagus.microbiome import commands as microbiome_commands
+
+# Not a stream of diary records: a stool test's taxa table, imported by vagus.microbiome.
+IMPORT_FORMATS = [*FORMATS, "microbiome"]
 
 
 def _user(name: str) -> Any:
@@ -31,6 +35,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     user = _user(args.user)
     if user is None:
         return 1
+    if args.format == "microbiome":
+        return microbiome_commands.cmd_import(args, user)
     options: dict[str, Any] = {"create_measures": args.create_measures}
     try:
         if args.mood_map:
@@ -135,7 +141,9 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
         description="Import a file. Nothing is changed unless the whole file can be imported; "
         "importing the same file again changes nothing.",
     )
-    imp.add_argument("format", choices=list(FORMATS), metavar="FORMAT", help=", ".join(FORMATS))
+    imp.add_argument(
+        "format", choices=IMPORT_FORMATS, metavar="FORMAT", help=", ".join(IMPORT_FORMATS)
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--user", required=True)
     imp.add_argument("--dry-run", action="store_true", help="only say what would change")
@@ -151,6 +159,7 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
         "--source-priority",
         help='apple-health: which sources win overlaps, best first, e.g. "Watch,iPhone"',
     )
+    microbiome_commands.add_arguments(imp)
     imp.set_defaults(func=run(cmd_import))
 
     remove = subparsers.add_parser(

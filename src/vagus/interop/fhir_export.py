@@ -6,6 +6,8 @@ assigning ids. Observations carry LOINC codes where LOINC has one (sleep duratio
 steps per day 41950-7, HRV SDNN 80404-7, questionnaire totals) and always the project's own
 code ``{base}/CodeSystem/vagus-measures``. Questionnaire answers become
 QuestionnaireResponses with their score Observations, built by :mod:`fhir_questionnaires`.
+Gut microbiome samples become laboratory Observations (diversity, phyla) built by
+:mod:`vagus.microbiome.fhir`, which says why they use the project's own codes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from vagus.diary.models import Observation
 from vagus.interop import fhir_questionnaires as fq
+from vagus.microbiome import fhir as microbiome_fhir
 from vagus.questionnaires.models import QuestionnaireResponse
 from vagus.science import instruments
 
@@ -135,6 +138,7 @@ def bundle(user: User, *, base: str = fq.DEFAULT_BASE) -> dict[str, Any]:
                 ),
             )
         )
+    entries += [_entry(base, r) for r in microbiome_fhir.observations(user, subject, base)]
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

@@ -45,10 +45,18 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import IO, Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO
 from xml.parsers import expat
 from zoneinfo import ZoneInfo
 
+from vagus.interop.parsers.apple_health_file import (
+    CHUNK,
+    MAX_UNZIPPED_BYTES,
+    MAX_ZIP_RATIO,
+    Forbidden,
+    locked_down_parser,
+    open_xml,
+)
 from vagus.interop.records import (
     OBSERVATION,
     FileError,
@@ -59,12 +67,7 @@ from vagus.interop.records import (
 )
 
 SOURCE = "import:apple-health"
-CHUNK = 1 << 20
 MAX_REPORTED_ERRORS = 100
-# A zip may say it expands to far more than it holds ("zip bomb"): refuse an export.xml whose
-# expansion ratio or size is beyond what a real Health export reaches (XML packs ~10-30×).
-MAX_ZIP_RATIO = 100
-MAX_UNZIPPED_BYTES = 16 * 1024**3
 # Records are kept in POSIX seconds; anything before this (1899-12-30 UTC, a day before the
 # diary's 1900 limit in any zone) or past year 9998 is refused with its line, so time-zone
 # arithmetic never overflows. The exact 1900 limit and "not in the future" are checked on the
@@ -106,14 +109,6 @@ RESTING_HR_MEASURE = MeasureRef(code="resting_heart_rate")
 RESPIRATORY_MEASURE = MeasureRef(code="respiratory_rate_sleep")
 VALENCE_MEASURE = MeasureRef(code="state_of_mind_valence")
 NEXT_NIGHT_FROM_HOUR = 18
-
-
-class _Forbidden(Exception):
-    pass
-
-
-class _Root(Exception):
-    """Raised by the peek parser on the first start tag: its name."""
 
 
 class _Columns:
@@ -170,108 +165,6 @@ def default_priority(name: str, device: str = "") -> int:
     return 2
 
 
-class _Capped:
-    """Reads at most ``limit`` bytes from a zip member: its declared size can lie."""
-
-    def __init__(self, member: IO[bytes], limit: int) -> None:
-        self.member, self.limit, self.read_so_far = member, limit, 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.member.read(size)
-        self.read_so_far += len(chunk)
-        if self.read_so_far > self.limit:
-            raise FileError("the zip file expands to more than it says; it is refused for safety.")
-        return chunk
-
-
-def _open_xml(
-    stream: BinaryIO, max_unzipped: int = MAX_UNZIPPED_BYTES, max_ratio: float = MAX_ZIP_RATIO
-) -> tuple[BinaryIO, int | None]:
-    head = stream.read(4)
-    stream.seek(0)
-    if head != b"PK\x03\x04":
-        size = None
-        try:
-            size = stream.seek(0, 2)
-            stream.seek(0)
-        except (OSError, ValueError):
-            pass
-        return stream, size
-    try:
-        archive = zipfile.ZipFile(stream)
-        info = _find_export(archive, max_unzipped)
-        if info.file_size > max_unzipped:
-            raise FileError(
-                f"export.xml would expand to {info.file_size / 1024**3:,.1f} GB; the most Vagus "
-                f"reads is {max_unzipped / 1024**3:,.1f} GB."
-            )
-        if info.file_size > max_ratio * max(info.compress_size, 1) and info.file_size > CHUNK:
-            raise FileError(
-                f"export.xml would expand {info.file_size / max(info.compress_size, 1):,.0f} "
-                f"times its packed size (at most {max_ratio:g}); it is refused for safety."
-            )
-        # _Capped has the one method the reader calls, read(); it is no full BinaryIO.
-        return _Capped(archive.open(info), info.file_size), info.file_size  # type: ignore[return-value]
-    except zipfile.BadZipFile as exc:
-        raise FileError(f"the zip file cannot be read ({exc}).") from None
-
-
-def _candidates(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    """XML members that may be the export, the likeliest first; never macOS resource forks."""
-    found = []
-    for info in archive.infolist():
-        parts = info.filename.split("/")
-        base = parts[-1]
-        if info.is_dir() or "__MACOSX" in parts or base.startswith("._"):
-            continue
-        if not base.lower().endswith(".xml") or base.lower() == "export_cda.xml":
-            continue
-        found.append(info)
-    return sorted(found, key=lambda i: (i.filename.rsplit("/", 1)[-1] != "export.xml", i.filename))
-
-
-def _root_of(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_unzipped: int) -> str:
-    """The member's root element name ("" if it is no XML), reading only its first bytes."""
-    peek = expat.ParserCreate()
-
-    def found(name: str, _: Any) -> NoReturn:
-        raise _Root(name)
-
-    def forbid(*_: Any) -> NoReturn:
-        raise _Forbidden()
-
-    peek.StartElementHandler = found
-    peek.EntityDeclHandler = forbid
-    peek.UnparsedEntityDeclHandler = forbid
-    peek.ExternalEntityRefHandler = forbid
-    peek.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    with archive.open(info) as member:
-        capped = _Capped(member, min(info.file_size, max_unzipped))
-        try:
-            for _ in range(64):  # the root follows the DTD, well inside the first 4 MB
-                chunk = capped.read(1 << 16)
-                if not chunk:
-                    break
-                peek.Parse(chunk, False)
-        except _Root as root:
-            return str(root.args[0])
-        except _Forbidden:
-            return "HealthData"  # let the full parse refuse it with its own clear message
-        except expat.ExpatError:
-            return ""
-    return ""
-
-
-def _find_export(archive: zipfile.ZipFile, max_unzipped: int) -> zipfile.ZipInfo:
-    for info in _candidates(archive):
-        if _root_of(archive, info, max_unzipped) == "HealthData":
-            return info
-    raise FileError(
-        "the zip file holds no Apple Health export (an XML file starting with <HealthData>): "
-        "is it the zip the Health app made?"
-    )
-
-
 def _readable(kind: str) -> str:
     for prefix in TYPE_PREFIXES:
         if kind.startswith(prefix):
@@ -307,7 +200,7 @@ def parse(
     **_: Any,
 ) -> ParseResult:
     result = ParseResult(SOURCE, sink=sink)
-    xml, size = _open_xml(stream, max_unzipped, max_ratio)
+    xml, size = open_xml(stream, max_unzipped, max_ratio)
     columns = {kind: _Columns() for kind in WANTED - STATE_OF_MIND_TYPES}
     # State of Mind entries are few (typed by hand): kept as small dicts, filled from their
     # attributes and from the MetadataEntry children that follow their start tag.
@@ -317,11 +210,8 @@ def parse(
     sources: dict[str, int] = {}
     devices: dict[int, str] = {}
     error_count = 0
-    parser = expat.ParserCreate()
+    parser = locked_down_parser()
     seen_root = False
-
-    def forbid(*_: Any) -> NoReturn:
-        raise _Forbidden()
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal seen_root, error_count, mind_open
@@ -381,11 +271,6 @@ def parse(
         columns[kind].add(begin, end, value, source, line)
 
     parser.StartElementHandler = start
-    # The same guards as defusedxml: no entities, no external references, ever.
-    parser.EntityDeclHandler = forbid
-    parser.UnparsedEntityDeclHandler = forbid
-    parser.ExternalEntityRefHandler = forbid
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     read = 0
     at_end = False
     try:
@@ -396,7 +281,7 @@ def parse(
                 progress(min(read / size, 1.0) * 0.95)
         at_end = True
         parser.Parse(b"", True)
-    except _Forbidden:
+    except Forbidden:
         raise FileError(
             f"line {parser.CurrentLineNumber}: the file declares XML entities. Apple Health "
             "exports never do, so it is refused for safety."

@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime
 from typing import IO, Any, BinaryIO
 from zoneinfo import ZoneInfo
 
-from vagus.interop.parsers.apple_health import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, _Capped
+from vagus.interop.parsers.apple_health_file import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, Capped
 from vagus.interop.records import (
     OBSERVATION,
     FileError,
@@ -182,8 +182,8 @@ def _member(
         raise FileError(f"{info.filename} is too large to be a Fitbit export file.")
     if info.file_size > max_ratio * max(info.compress_size, 1) and info.file_size > 1 << 20:
         raise FileError(f"{info.filename} expands far beyond its packed size; refused for safety.")
-    # _Capped has the one method json and the decoder call, read().
-    return _Capped(archive.open(info), info.file_size)  # type: ignore[return-value]
+    # Capped has the one method json and the decoder call, read().
+    return Capped(archive.open(info), info.file_size)  # type: ignore[return-value]
 
 
 def parse(

@@ -15,8 +15,12 @@ regressed by ordinary least squares on
 
     y_t = a + b x_{t-L} + c y_{t-1} + sum_d w_d [weekday(t) = d] + s(t) + e_t
 
-using the days on which ``y_t``, ``y_{t-1}`` and ``x_{t-L}`` were all logged; missing values are
-never filled, and lags follow the calendar (a gap in the diary makes the lagged value missing).
+using the days on which ``y_t``, ``y_{t-1}`` and ``x_{t-L}`` were all logged; lags follow the
+calendar (a gap in the diary makes the lagged value missing). At lag 0, a day whose day before
+was not logged is still used if the last logged outcome is at most a week back: that outcome
+and an indicator take the place of ``y_{t-1}`` on such days, unless yesterday's outcome
+predicts the factor (then the factor could carry the unlogged day's anxiety, and such days are
+left out for it). Nothing is filled in; a diary without gaps gets exactly the model above.
 The previous day's outcome absorbs the autocorrelation of the diary and the "reverse" path in
 which yesterday's anxiety drives today's factor; weekday dummies absorb weekly rhythms shared
 by factor and outcome; the trend ``s(t)`` absorbs slow drifts (e.g. getting better over months
@@ -120,8 +124,8 @@ def associations(
         Lags in days: 0 pairs the factor and the outcome on the same day, 1 pairs the factor
         on the day before with the outcome.
     min_days
-        Fewest usable days (outcome that day and the day before, factor at its lag) for a
-        factor to be estimated.
+        Fewest usable days (outcome that day and the day before, or at lag 0 the last logged
+        outcome up to a week before; factor at its lag) for a factor to be estimated.
     fdr
         False-discovery rate at which ``significant`` is set (Benjamini–Hochberg).
     factors

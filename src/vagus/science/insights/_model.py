@@ -5,7 +5,8 @@ Every factor and lag is one ordinary least-squares regression of the outcome on
     factor (lagged) + outcome on the previous calendar day + day of week (6 dummies)
     + linear time trend + intercept                                     (10 terms)
 
-fitted on the days where every one of those values was logged. The fits differ only in the
+fitted on the days where every one of those values was logged (at lag 0, a day after a gap
+uses the last logged outcome instead: :func:`controls`). The fits differ only in the
 factor column and in which days are usable, so they are solved together: the nine control
 columns are orthonormalised once per distinct set of usable days (a batched thin SVD, which
 also copes with controls that happen to be collinear on a sparse diary), and the factor
@@ -43,6 +44,12 @@ DAYS_PER_TREND_DF = 20
 #: ...but at most this many, so that a three-year screen stays fast (knots every 3 months
 #: there; the previous day's outcome already takes out faster swings).
 MAX_TREND_DF = 12
+#: A day whose previous day has no outcome is still used if the last logged outcome is at
+#: most this many days back (with that outcome and an indicator in place of yesterday's).
+MAX_GAP = 7
+#: ...unless yesterday's outcome predicts the factor at this two-sided p (a sensitive check,
+#: chosen by simulation: after a gap such a factor could carry the unlogged day's outcome).
+FEEDBACK_P = 0.30
 #: The fewest usable days with which a model is fitted at all, whatever ``min_days`` says:
 #: two residual degrees of freedom.
 MIN_FIT_DAYS = N_TERMS + 2
@@ -168,24 +175,53 @@ def trend_basis(n: int, days_per_df: int | None = DAYS_PER_TREND_DF) -> np.ndarr
 
 
 def controls(
-    frame: pd.DataFrame, outcome: str, days_per_df: int | None = DAYS_PER_TREND_DF
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the outcome, whether each day can be used at all, and the control columns.
+    frame: pd.DataFrame,
+    outcome: str,
+    days_per_df: int | None = DAYS_PER_TREND_DF,
+    max_gap: int = MAX_GAP,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the outcome, whether each day can be used, the control columns and the gaps.
 
-    A day is usable for every factor only if the outcome was logged that day and the calendar
-    day before; the controls are zero on other days (they are masked out anyway). The
-    controls are the intercept, the previous day's outcome, six weekday dummies and the trend
-    columns of :func:`trend_basis`.
+    The controls are the intercept, the previous day's outcome, six weekday dummies and the
+    trend columns of :func:`trend_basis`. A day with the outcome logged is usable if the
+    outcome was also logged the calendar day before, or (a "bridged" day) if the last logged
+    outcome is 2 to ``max_gap`` days back: a bridged day has that last outcome in a column of
+    its own and an indicator instead of yesterday's outcome, so the day after a gap keeps a
+    momentum term of its own (``max_gap=1``: the first edition, yesterday or nothing). The two
+    extra columns are added only when some day is bridged, so that a diary without gaps gives
+    exactly the first edition's fit. ``gap`` is the number of days back to the last logged
+    outcome (1 on ordinary days); see :func:`usable_at_lag` for which lags may use a bridged
+    day. The controls are zero on unusable days.
     """
     y = frame[outcome].to_numpy()
     y_prev = frame[outcome].shift(1).to_numpy()  # the frame is a gap-free calendar
-    usable = ~np.isnan(y) & ~np.isnan(y_prev)
+    logged = ~np.isnan(y)
     n = len(frame)
+    position = np.arange(n)
+    last_at = np.maximum.accumulate(np.where(logged, position, -1))
+    before = np.concatenate([[-1], last_at[:-1]])  # the last logged day before each day
+    gap = np.where(before >= 0, position - before, 0)
+    bridged = logged & (gap >= 2) & (gap <= max_gap)
+    usable = (logged & ~np.isnan(y_prev)) | bridged
     weekday = frame.index.day_of_week.to_numpy()
     dummies = (weekday[:, None] == np.arange(1, 7)[None, :]).astype(float)  # Monday = base
     trend = trend_basis(n, days_per_df)
-    z = np.column_stack([np.ones(n), np.nan_to_num(y_prev), dummies, trend])
-    return np.nan_to_num(y), usable, z
+    columns = [np.ones(n), np.nan_to_num(y_prev), dummies, trend]
+    if bridged.any():
+        columns += [np.where(bridged, y[np.maximum(before, 0)], 0.0), bridged.astype(float)]
+    z = np.column_stack(columns)
+    return np.nan_to_num(y), usable, z, np.where(usable, gap, 0)
+
+
+def usable_at_lag(usable: np.ndarray, gap: np.ndarray, lag: int) -> np.ndarray:
+    """The usable days for a factor at ``lag``: a bridged day only if the gap does not hide
+    the factor's own day (lag 0, or the factor's day at or before the last logged outcome).
+
+    At lag 1 over a one-day gap, the unlogged outcome of the factor's day would carry the
+    factor's same-day effect into the next-day estimate.
+    """
+    ok: np.ndarray = usable & ((gap <= 1) | (lag == 0) | (gap <= lag))
+    return ok
 
 
 def _lagged(values: np.ndarray, lag: int) -> np.ndarray:
@@ -209,55 +245,44 @@ def _mode_counts(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return counts
 
 
-def screen(
-    frame: pd.DataFrame,
-    outcome: str,
-    lags: Iterable[int],
-    min_days: int,
-    factors: Iterable[str] | None = None,
-    days_per_df: int | None = DAYS_PER_TREND_DF,
-) -> Screen:
-    """Fit the adjusted model for each factor (default: every other column) at every lag.
+@dataclass(frozen=True)
+class _Fits:
+    """The batched fits of :func:`_fit_all` (one row per factor-and-lag)."""
 
-    For factor-and-lag ``j`` with usable days ``m_j`` and controls ``Z``, the factor and the
-    outcome are centred on the usable days and residualised on the controls through the
-    normal equations ``G_j = Z' M_j Z`` (nine by nine, one matrix product for all ``j``,
-    pseudo-inverted by eigendecomposition so that a weekday never logged does no harm). The
-    coefficient is then ``b_j = <x~_j, y~_j> / <x~_j, x~_j>`` (Frisch–Waugh–Lovell) and the
-    residual variance ``|y~_j - b_j x~_j|^2 / (n_j - rank(Z M_j) - 1)``.
-    """
-    empty = np.zeros(0)
-    wanted = frame.columns if factors is None else list(factors)
-    columns = [str(name) for name in wanted if name != outcome]
-    if frame.empty or not columns:
-        return Screen([], empty, empty, empty, empty, empty, empty, empty, empty)
-    y, usable, z = controls(frame, outcome, days_per_df)
-    n_cal, k = z.shape
-    values = frame[columns].to_numpy(dtype=float)
-    seen = ~np.isnan(values)
-    is_binary = seen.any(axis=0) & np.where(seen, (values == 0) | (values == 1), True).all(axis=0)
-    lag_tuple = tuple(lags)
-    x_all = np.concatenate([_lagged(values, lag).T for lag in lag_tuple])  # (J, n)
-    names = columns * len(lag_tuple)
-    lag_of = np.repeat(lag_tuple, len(columns))
-    binary_of = np.tile(is_binary, len(lag_tuple))
-    mask = usable[None, :] & ~np.isnan(x_all)
-    n_days = mask.sum(axis=1)
-    enough = n_days >= max(min_days, MIN_FIT_DAYS)
-    # At least MIN_DAYS_PER_LEVEL days away from the most common value (yes/no: each level).
-    enough &= n_days - _mode_counts(x_all, mask) >= MIN_DAYS_PER_LEVEL
-    keep = np.flatnonzero(enough)
-    if keep.size == 0:
-        return Screen([], empty, empty, empty, empty, empty, empty, empty, empty)
-    mask, x_all, n_days = mask[keep], x_all[keep], n_days[keep]
+    estimate: np.ndarray
+    se: np.ndarray
+    df_resid: np.ndarray
+    identifiable: np.ndarray
+    #: t statistic of yesterday's outcome in the factor's own regression on the controls
+    feedback_t: np.ndarray
+    feedback_df: np.ndarray
+    x_resid: np.ndarray
+    residuals: np.ndarray
+
+    def replace(self, rows: np.ndarray, other: _Fits) -> _Fits:
+        """These fits with ``rows`` taken from ``other`` (fitted for those rows only)."""
+        out = {}
+        for name in self.__dataclass_fields__:
+            mine = getattr(self, name).copy()
+            mine[rows] = getattr(other, name)
+            out[name] = mine
+        return _Fits(**out)
+
+
+def _fit_all(
+    mask: np.ndarray, x_all: np.ndarray, y: np.ndarray, z: np.ndarray, zz: np.ndarray
+) -> _Fits:
+    """Fit every row of ``x_all`` on its own usable days ``mask`` (see :func:`screen`);
+    ``zz`` holds the products of every pair of control columns, day by day."""
+    k = z.shape[1]
     weights = mask.astype(float)
-
+    n_days = mask.sum(axis=1)
     # Centre on each fit's usable days (the intercept makes this free) for accuracy.
     x_c = weights * (
         np.nan_to_num(x_all) - (weights * np.nan_to_num(x_all)).sum(1)[:, None] / n_days[:, None]
     )
     y_c = weights * (y[None, :] - (weights * y[None, :]).sum(1)[:, None] / n_days[:, None])
-    gram = (weights @ (z[:, :, None] * z[:, None, :]).reshape(n_cal, k * k)).reshape(-1, k, k)
+    gram = (weights @ zz).reshape(-1, k, k)
     eigval, eigvec = np.linalg.eigh(gram)
     # Pseudo-inverse: directions with eigenvalue below 1e-10 of the largest (singular values
     # below 1e-5 of the largest) are treated as exactly collinear controls.
@@ -279,8 +304,84 @@ def screen(
     rss = np.einsum("jn,jn->j", residuals, residuals)
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt(rss / np.maximum(df_resid, 1) / safe_sxx)
-    # A perfect fit (outcome constant on the usable days) has no honest standard error.
-    ok = np.flatnonzero(identifiable & (df_resid >= 1) & np.isfinite(se) & (se > 0))
+        # The factor regressed on the controls: does yesterday's outcome (column 1) predict it?
+        feedback_se = np.sqrt(sxx / np.maximum(n_days - rank, 1) * gram_pinv[:, 1, 1])
+        feedback_t = np.where(feedback_se > 0, coef_x[:, 1] / feedback_se, 0.0)
+    feedback_df = np.maximum(n_days - rank, 1)
+    return _Fits(estimate, se, df_resid, identifiable, feedback_t, feedback_df, x_resid, residuals)
+
+
+def screen(
+    frame: pd.DataFrame,
+    outcome: str,
+    lags: Iterable[int],
+    min_days: int,
+    factors: Iterable[str] | None = None,
+    days_per_df: int | None = DAYS_PER_TREND_DF,
+    max_gap: int = MAX_GAP,
+    feedback_p: float = FEEDBACK_P,
+) -> Screen:
+    """Fit the adjusted model for each factor (default: every other column) at every lag.
+
+    For factor-and-lag ``j`` with usable days ``m_j`` and controls ``Z``, the factor and the
+    outcome are centred on the usable days and residualised on the controls through the
+    normal equations ``G_j = Z' M_j Z`` (one matrix product for all ``j``, pseudo-inverted by
+    eigendecomposition so that a weekday never logged does no harm). The coefficient is then
+    ``b_j = <x~_j, y~_j> / <x~_j, x~_j>`` (Frisch–Waugh–Lovell) and the residual variance
+    ``|y~_j - b_j x~_j|^2 / (n_j - rank(Z M_j) - 1)``.
+
+    Days after a gap (:func:`controls`) are used only by factors that yesterday's outcome
+    does not predict: if the factor's own regression on the controls (the first half of the
+    Frisch–Waugh step) gives yesterday's outcome a two-sided p below ``feedback_p`` (say,
+    comfort food after anxious days), the factor is refitted without the days after a gap,
+    where yesterday was not logged and so could not be taken out.
+    """
+    empty = np.zeros(0)
+    wanted = frame.columns if factors is None else list(factors)
+    columns = [str(name) for name in wanted if name != outcome]
+    if frame.empty or not columns:
+        return Screen([], empty, empty, empty, empty, empty, empty, empty, empty)
+    y, usable, z, gap = controls(frame, outcome, days_per_df, max_gap)
+    values = frame[columns].to_numpy(dtype=float)
+    seen = ~np.isnan(values)
+    is_binary = seen.any(axis=0) & np.where(seen, (values == 0) | (values == 1), True).all(axis=0)
+    lag_tuple = tuple(lags)
+    x_all = np.concatenate([_lagged(values, lag).T for lag in lag_tuple])  # (J, n)
+    names = columns * len(lag_tuple)
+    lag_of = np.repeat(lag_tuple, len(columns))
+    binary_of = np.tile(is_binary, len(lag_tuple))
+    day_ok = np.stack([usable_at_lag(usable, gap, int(lag)) for lag in lag_of])
+    mask = day_ok & ~np.isnan(x_all)
+    keep = np.flatnonzero(_enough(mask, x_all, min_days))
+    if keep.size == 0:
+        return Screen([], empty, empty, empty, empty, empty, empty, empty, empty)
+    mask = mask[keep]
+    zz = (z[:, :, None] * z[:, None, :]).reshape(len(z), -1)
+    fits = _fit_all(mask, x_all[keep], y, z, zz)
+    # A factor that yesterday's outcome predicts (in the factor's own regression on the
+    # controls, identified on the ordinary days) is fitted again without the bridged days; so
+    # is one with too few ordinary days for that check to mean anything.
+    ordinary = mask & (gap <= 1)[None, :]
+    n_ordinary = ordinary.sum(axis=1)
+    p_feedback = 2 * stats.t.sf(np.abs(fits.feedback_t), fits.feedback_df)
+    fed = (n_ordinary < mask.sum(axis=1)) & (
+        (n_ordinary < MIN_FIT_DAYS) | ~(p_feedback >= feedback_p)  # NaN counts as fed
+    )
+    refit = np.flatnonzero(fed & (n_ordinary >= MIN_FIT_DAYS))
+    if refit.size:
+        fits = fits.replace(refit, _fit_all(ordinary[refit], x_all[keep[refit]], y, z, zz))
+    mask[fed] = ordinary[fed]  # with too few ordinary days: left out below
+    n_days = mask.sum(axis=1)
+    df_resid = fits.df_resid
+    # Too few days once the bridged ones are out, or a perfect fit (outcome constant on the
+    # usable days), which has no honest standard error: left out.
+    ok = np.flatnonzero(
+        _enough(mask, x_all[keep], min_days)
+        & fits.identifiable
+        & (df_resid >= 1)
+        & np.isfinite(fits.se)
+        & (fits.se > 0)
+    )
     chosen = keep[ok]
     return Screen(
         factor=[str(names[i]) for i in chosen],
@@ -288,11 +389,21 @@ def screen(
         binary=binary_of[chosen],
         n_days=n_days[ok],
         df_resid=df_resid[ok],
-        estimate=estimate[ok],
-        se=se[ok],
-        x_resid=x_resid[ok],
-        residuals=residuals[ok],
+        estimate=fits.estimate[ok],
+        se=fits.se[ok],
+        x_resid=fits.x_resid[ok],
+        residuals=fits.residuals[ok],
     )
+
+
+def _enough(mask: np.ndarray, x_all: np.ndarray, min_days: int) -> np.ndarray:
+    """Fits with enough usable days, and at least MIN_DAYS_PER_LEVEL of them away from the
+    factor's most common value (yes/no: each level)."""
+    n_days = mask.sum(axis=1)
+    ok: np.ndarray = (n_days >= max(min_days, MIN_FIT_DAYS)) & (
+        n_days - _mode_counts(x_all, mask) >= MIN_DAYS_PER_LEVEL
+    )
+    return ok
 
 
 def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import special
 from scipy.signal import lfilter
 
 #: Same-day sleep (per hour) and previous-day fermented food (yes minus no) on anxiety.
@@ -68,6 +69,7 @@ def simulate_diary(
     extra_nulls: int = 0,
     drift: str | None = None,
     co_symptoms: int = 0,
+    skip_anxious: float = 0.0,
 ) -> SimulatedDiary:
     """Simulate ``n_days`` calendar days of one person's diary.
 
@@ -79,6 +81,9 @@ def simulate_diary(
     the linear improvement by that slow change and adds the null ``drift_habit`` column.
     ``co_symptoms`` adds ``symptom_1, ...``: ratings that move with anxiety on the same day
     (how mood or stress would), which are not habits and not in ``truth``.
+    ``skip_anxious`` makes days missing not at random: the log-odds of skipping a day rise by
+    that much per standard deviation of the day's felt anxiety (``missing_days`` is then the
+    skip chance on an average day), as when anxious days go unlogged.
     """
     rng = np.random.default_rng(seed)
     n = n_days
@@ -127,7 +132,11 @@ def simulate_diary(
     frame = pd.DataFrame(columns, index=index)
     entries = rng.random(frame.shape) < missing_entries
     frame = frame.mask(entries)
-    frame = frame[rng.random(n) >= missing_days]
+    skip: float | np.ndarray = missing_days
+    if skip_anxious and 0 < missing_days < 1:
+        standard = (felt - felt.mean()) / felt.std()
+        skip = special.expit(special.logit(missing_days) + skip_anxious * standard)
+    frame = frame[rng.random(n) >= skip]
 
     truth = {
         (name, lag): 0.0

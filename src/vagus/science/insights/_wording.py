@@ -15,6 +15,7 @@ from vagus.science.insights._model import (
     Association,
     calendar_frame,
     controls,
+    usable_at_lag,
 )
 
 _NOT_CAUSE = "This is an association, not proof of cause."
@@ -144,8 +145,10 @@ def days_needed(
 ) -> int:
     """How many more usable days ``factor`` needs before :func:`associations` estimates it.
 
-    A usable day has the outcome logged that day and the day before, and the factor logged
-    ``lag`` days earlier. The answer is the larger of the days missing to reach
+    A usable day has the outcome logged that day and the day before (at lag 0: or the last
+    logged outcome up to a week before), and the factor logged ``lag`` days earlier. A factor
+    that yesterday's outcome predicts cannot use the days after a gap, so it may need more
+    than this says. The answer is the larger of the days missing to reach
     ``max(min_days, 12)`` and the days with a different value still needed to reach three
     days away from the factor's most common value (for a yes/no factor: three "yes" and three
     "no" days). Zero means there are enough days; the factor can still be left out if it is a
@@ -158,9 +161,9 @@ def days_needed(
         raise ValueError("factor and outcome must be different columns")
     if lag < 0:
         raise ValueError(f"lag must be >= 0, got {lag}")
-    _, usable, _ = controls(frame, outcome)
+    _, usable, _, gap = controls(frame, outcome)
     x = frame[factor].shift(lag).to_numpy()
-    values = x[usable & ~np.isnan(x)]
+    values = x[usable_at_lag(usable, gap, lag) & ~np.isnan(x)]
     n = int(values.size)
     if n:
         _, counts = np.unique(values, return_counts=True)

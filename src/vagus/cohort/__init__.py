@@ -1,0 +1,1 @@
+"""The ``vagus cohort`` commands over :mod:`vagus.science.cohort` (no database needed)."""

@@ -1,0 +1,109 @@
+"""``vagus cohort analyse FILE --outcome anxiety``: within- and between-person effects in a
+tidy ``participant,date,measure,value`` file (CSV or Parquet). Needs no database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CAUTION = (
+    "These are associations across diaries, not causes: a within-person effect says what goes "
+    "with a person's better or worse days, a between-person effect how people differ."
+)
+
+
+def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
+    del setup  # no database: the file is all there is
+    cohort = subparsers.add_parser("cohort", help="analyse a study's participants together")
+    sub = cohort.add_subparsers(dest="cohort_command", required=True)
+    analyse = sub.add_parser(
+        "analyse", help="within- and between-person effects in a tidy CSV or Parquet file"
+    )
+    analyse.add_argument("file", help="CSV or Parquet with participant,date,measure,value")
+    analyse.add_argument("--outcome", required=True, help="measure code, e.g. anxiety")
+    analyse.add_argument("--factors", help="measure codes separated by commas (default: all)")
+    analyse.add_argument("--engine", choices=("local", "dask"), default="local")
+    analyse.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://host:8786")
+    analyse.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
+    analyse.add_argument("--min-days", type=int, default=10, help="days a participant needs")
+    analyse.add_argument("--json", action="store_true", help="print one JSON object")
+    analyse.set_defaults(func=run_analyse)
+
+
+def read_tidy(path: Path) -> pd.DataFrame:
+    """The file as text columns (values are checked, not guessed, by the analysis)."""
+    import pandas as pd  # here, not at the top: every other vagus command would pay for it
+
+    if not path.exists():
+        raise ValueError(f"There is no file {path}.")
+    if path.suffix.lower() in {".parquet", ".pq"}:
+        try:
+            return pd.read_parquet(path)
+        except Exception as exc:  # pyarrow's errors have many types; the message is what helps
+            raise ValueError(f"{path} is not a readable Parquet file ({exc}).") from exc
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path} is not a readable CSV file ({exc}).") from exc
+
+
+def run_analyse(args: argparse.Namespace) -> int:
+    from vagus.science import cohort
+
+    if args.scheduler and args.engine != "dask":
+        args.engine = "dask"  # an address only makes sense for Dask
+    factors = [f.strip() for f in args.factors.split(",") if f.strip()] if args.factors else None
+    try:
+        frame = read_tidy(Path(args.file))
+        result = cohort.analyse(
+            frame,
+            args.outcome,
+            factors,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            min_days=args.min_days,
+            workers=args.workers,
+        )
+    except (ValueError, OSError) as exc:
+        print(f"vagus: {exc}", file=sys.stderr)
+        return 1
+    for factor, why in result.left_out.items():
+        print(f"vagus: {factor} left out: {why}.", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(result.to_json() + "\n")
+        return 0
+    print_table(result, Console(soft_wrap=False))
+    return 0
+
+
+def print_table(result: Any, console: Console) -> None:
+    console.print(
+        f"[bold]{result.outcome}[/bold]: {result.participants} participants, "
+        f"{result.observations} days."
+    )
+    table = Table(title=f"What goes with {result.outcome}, per unit of each factor")
+    table.add_column("Factor", no_wrap=True)  # a measure code cut short would be unreadable
+    for column in ("Within", "95 % range", "q", "Between", "95 % range", "Slope SD", "N"):
+        table.add_column(column, justify="right")
+    for f in result.factors:
+        table.add_row(
+            f.factor,
+            f"{f.within.estimate:+.3f}",
+            f"{f.within.ci_low:+.3f} to {f.within.ci_high:+.3f}",
+            f"{f.within.q:.3f}",
+            f"{f.between.estimate:+.3f}",
+            f"{f.between.ci_low:+.3f} to {f.between.ci_high:+.3f}",
+            "" if f.slope_sd is None else f"{f.slope_sd:.3f}",
+            str(f.participants),
+        )
+    console.print(table)
+    console.print(CAUTION)

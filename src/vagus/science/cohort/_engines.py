@@ -1,0 +1,97 @@
+"""Where the per-participant statistics are computed: this process, or a Dask cluster.
+
+Only ``participant_statistics`` runs remotely, on chunks of whole participants; pooling is
+cheap (a few numbers per participant) and always runs here, so both engines give the same
+result. Every cluster or client opened here is closed before returning.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from vagus.science.cohort import _stats
+from vagus.science.cohort._frame import Wide
+from vagus.science.cohort._stats import participant_statistics
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+ENGINES = ("local", "dask")
+PARTICIPANTS_PER_CHUNK = 500  # ~180,000 participant-days: a few tens of MB per task
+
+
+def local_statistics(wide: Wide) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    return participant_statistics(wide.codes, wide.weekday, wide.values, len(wide.participants))
+
+
+def _chunks(wide: Wide, pieces: int) -> list[tuple[int, int, int, int]]:
+    """(first participant, end participant, first row, end row) of each chunk."""
+    people = len(wide.participants)
+    size = max(1, -(-people // pieces))
+    bounds = []
+    starts = np.searchsorted(wide.codes, np.arange(0, people + size, size))
+    for index, first in enumerate(range(0, people, size)):
+        end = min(first + size, people)
+        bounds.append((first, end, int(starts[index]), int(starts[index + 1])))
+    return bounds
+
+
+def dask_statistics(
+    wide: Wide,
+    scheduler: str | Client | None = None,
+    *,
+    workers: int = 2,
+    processes: bool = True,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """The same statistics from Dask workers.
+
+    ``scheduler``: ``None`` starts a ``LocalCluster`` of ``workers`` single-threaded workers
+    (processes unless ``processes=False``; no dashboard) and stops it afterwards; an address
+    such as ``tcp://host:8786`` connects to a running cluster (its workers need only
+    numpy: the statistics function is sent by value); a ``distributed.Client`` is used as it
+    is and left open.
+    """
+    import cloudpickle
+    from distributed import Client, LocalCluster
+
+    # Ship the statistics function by value: workers then need numpy, not Vagus (nor its
+    # pandas and scipy imports, which made a fresh worker's first task several seconds slower).
+    cloudpickle.register_pickle_by_value(_stats)
+    with ExitStack() as stack:
+        if scheduler is None:
+            cluster = stack.enter_context(
+                LocalCluster(  # type: ignore[no-untyped-call]  # untyped in distributed
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=processes,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+            )
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+        elif isinstance(scheduler, str):
+            client = stack.enter_context(Client(scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
+        else:
+            client = scheduler
+        people = len(wide.participants)
+        pieces = max(2 * workers, -(-people // PARTICIPANTS_PER_CHUNK))
+        futures = []
+        bounds = _chunks(wide, pieces)
+        for first, end, row, row_end in bounds:
+            parts = client.scatter(
+                [
+                    wide.codes[row:row_end] - first,
+                    wide.weekday[row:row_end],
+                    wide.values[row:row_end],
+                ]
+            )
+            futures.append(client.submit(participant_statistics, *parts, end - first, pure=False))
+        results = client.gather(futures)
+    stats = np.concatenate([r[0] for r in results], axis=1)
+    days = np.concatenate([r[1] for r in results])
+    return stats, days
