@@ -173,9 +173,10 @@ def withdraw(user: User, enrolment: Enrolment, now: datetime | None = None) -> E
     return enrolment
 
 
-def audit_reads(researcher: User, enrolments: Iterable[Enrolment], what: str) -> int:
+def audit_reads(researcher: User | None, enrolments: Iterable[Enrolment], what: str) -> int:
     """One audit row per participant whose data a researcher's page or download showed,
-    in the participant's own record ("who read my data")."""
+    in the participant's own record ("who read my data"). ``researcher`` is None for the
+    operator's command line."""
     rows = [
         AuditEvent(
             owner_id=e.owner_id,

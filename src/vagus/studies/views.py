@@ -71,12 +71,14 @@ def detail(request: AuthenticatedHttpRequest, study_id: Any) -> HttpResponse:
     events = queries.safety_events(study, enrolments)
     actions.audit_reads(request.user, enrolments, "monitor")
     link = request.build_absolute_uri(reverse("studies:join", args=[study.invite_code]))
+    protocol = queries.protocol_of(study)
     return render(
         request,
         "studies/detail.html",
         {
+            **_results(request, study, queries.measure_codes(protocol)),
             "study": study,
-            "protocol": queries.protocol_of(study),
+            "protocol": protocol,
             "consent": study.current_consent(),
             "rows": rows,
             "counts": wording.state_counts([r.progress.state for r in rows]),
@@ -86,6 +88,24 @@ def detail(request: AuthenticatedHttpRequest, study_id: Any) -> HttpResponse:
             "link": link,
         },
     )
+
+
+def _results(request: AuthenticatedHttpRequest, study: Study, codes: list[str]) -> dict[str, Any]:
+    """The cohort analysis for the outcome the researcher chose (none until they choose)."""
+    from vagus.studies.results import analyse_study
+
+    context: dict[str, Any] = {
+        "results": None,
+        "outcome": request.GET.get("outcome", ""),
+        "outcome_choices": codes,
+        "caution": wording.RESULTS_CAUTION,
+    }
+    if context["outcome"] in codes:
+        try:
+            context["results"] = analyse_study(study, context["outcome"], reader=request.user)
+        except ValueError as exc:
+            context["results_problem"] = str(exc)
+    return context
 
 
 def _download(content: str | bytes, name: str, content_type: str) -> HttpResponse:
