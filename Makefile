@@ -22,6 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed
+	@scripts/system-deps --run
 	$(BIN)/vagus demo --only-if-empty
 	$(BIN)/vagus serve --host 127.0.0.1 --port 8000
 

@@ -18,6 +18,7 @@ from vagus.cohort import commands as cohort_commands
 from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
 from vagus.reminders import commands as reminders_commands
+from vagus.reports import commands as reports_commands
 from vagus.studies import commands as studies_commands
 from vagus.tools import commands as tools_commands
 from vagus.worker import commands as worker_commands
@@ -29,6 +30,7 @@ COMMAND_MODULES = [
     tools_commands,
     interop_commands,
     reminders_commands,
+    reports_commands,
     worker_commands,
     cohort_commands,
     studies_commands,

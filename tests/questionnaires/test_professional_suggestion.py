@@ -1,4 +1,4 @@
-"""A GAD-7 of 10 or more gently suggests a professional and offers a printable summary."""
+"""A GAD-7 of 10 or more gently suggests a professional and offers the one-page report."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def test_ten_or_more_suggests_talking_to_a_professional(person, person_client):
     response = actions.record_response(person, "gad7", [2, 2, 2, 1, 1, 1, 1]).response  # 10
     html = result_page(person_client, response)
     assert SUGGESTION in html
-    assert reverse("questionnaires:summary") in html
+    # The one-page report (vagus.reports) supersedes the summary as the thing to bring.
+    assert reverse("reports:index") in html
+    assert reverse("learn:professional_help") in html
 
 
 def test_nine_does_not(person, person_client):

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vagus.tools",
     "vagus.interop",
     "vagus.learn",
+    "vagus.reports",
     "vagus.audit",
     "vagus.reminders",
     "vagus.offline",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("tools/", include("vagus.tools.urls")),
     path("data/", include("vagus.interop.urls")),
     path("learn/", include("vagus.learn.urls")),
+    path("reports/", include("vagus.reports.urls")),
     path("reminders/", include("vagus.reminders.urls")),
     path("studies/", include("vagus.studies.urls")),
     path("more/", more, name="more"),

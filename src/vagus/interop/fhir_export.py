@@ -97,6 +97,29 @@ def observation_resource(o: Observation, subject: str, base: str) -> dict[str, A
     return resource
 
 
+def response_resources(
+    r: QuestionnaireResponse, subject: str, base: str = fq.DEFAULT_BASE
+) -> list[dict[str, Any]]:
+    """A stored response as its FHIR QuestionnaireResponse and its score Observation."""
+    response_id = str(r.uuid)
+    score = instruments.score(r.instrument, r.answers)
+    observation_id = str(r.observation.uuid) if r.observation else str(uuid.uuid5(r.uuid, "score"))
+    return [
+        fq.questionnaire_response(
+            r.instrument,
+            r.answers,
+            r.authored,
+            subject,
+            response_id,
+            base=base,
+            difficulty=r.difficulty,
+        ),
+        fq.score_observation(
+            r.instrument, score, r.authored, subject, response_id, observation_id, base=base
+        ),
+    ]
+
+
 def bundle(user: User, *, base: str = fq.DEFAULT_BASE) -> dict[str, Any]:
     base = base.rstrip("/")
     patient_id = str(user.uuid)
@@ -111,33 +134,7 @@ def bundle(user: User, *, base: str = fq.DEFAULT_BASE) -> dict[str, Any]:
     entries += [_entry(base, observation_resource(o, subject, base)) for o in observations]
     responses = QuestionnaireResponse.objects.owned_by(user).select_related("observation")
     for r in responses.order_by("authored", "id"):
-        response_id = str(r.uuid)
-        entries.append(
-            _entry(
-                base,
-                fq.questionnaire_response(
-                    r.instrument,
-                    r.answers,
-                    r.authored,
-                    subject,
-                    response_id,
-                    base=base,
-                    difficulty=r.difficulty,
-                ),
-            )
-        )
-        score = instruments.score(r.instrument, r.answers)
-        observation_id = (
-            str(r.observation.uuid) if r.observation else str(uuid.uuid5(r.uuid, "score"))
-        )
-        entries.append(
-            _entry(
-                base,
-                fq.score_observation(
-                    r.instrument, score, r.authored, subject, response_id, observation_id, base=base
-                ),
-            )
-        )
+        entries += [_entry(base, resource) for resource in response_resources(r, subject, base)]
     entries += [_entry(base, r) for r in microbiome_fhir.observations(user, subject, base)]
     return {
         "resourceType": "Bundle",

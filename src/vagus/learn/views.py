@@ -6,10 +6,13 @@ same way (see the report to the lead about making them public).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from vagus.learn import pages
+from vagus.learn import pages, professional_help
+from vagus.questionnaires import crisis
+from vagus.questionnaires.forms import CountryForm
 from vagus.science import evidence
 
 
@@ -60,3 +63,27 @@ def evidence_entry(request: HttpRequest, entry_code: str) -> HttpResponse:
     except evidence.UnknownEvidenceError:
         raise Http404("No such evidence entry") from None
     return render(request, "learn/evidence_entry.html", _context(entry=entry))
+
+
+def professional_help_page(request: HttpRequest) -> HttpResponse:
+    """Readable without a log-in, like the other Learn pages: it holds no personal data, and a
+    relative or a person who has not signed up yet may need it. The country follows the crisis
+    page's rule (the choice here, the operator's setting, a guess from the time zone)."""
+    user = getattr(request, "user", None)
+    zone = user.time_zone if user is not None and user.is_authenticated else None
+    country = crisis.country_for(
+        request.GET.get("country"), getattr(settings, "CRISIS_COUNTRY", ""), zone
+    )
+    return render(
+        request,
+        "learn/professional_help.html",
+        _context(
+            country=country,
+            routes=professional_help.ROUTES[country.code],
+            signs=professional_help.SIGNS,
+            bring=professional_help.WHAT_TO_BRING,
+            online=professional_help.ONLINE_THERAPY,
+            checked=professional_help.CHECKED,
+            country_form=CountryForm(initial={"country": country.code}),
+        ),
+    )
