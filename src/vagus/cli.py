@@ -19,6 +19,7 @@ from vagus.insights import commands as insights_commands
 from vagus.interop import commands as interop_commands
 from vagus.reminders import commands as reminders_commands
 from vagus.reports import commands as reports_commands
+from vagus.studies import commands as studies_commands
 from vagus.tools import commands as tools_commands
 from vagus.worker import commands as worker_commands
 
@@ -32,6 +33,7 @@ COMMAND_MODULES = [
     reports_commands,
     worker_commands,
     cohort_commands,
+    studies_commands,
 ]
 
 

@@ -29,7 +29,12 @@ from vagus.questionnaires import actions as questionnaires
 
 pytestmark = pytest.mark.django_db
 ACCOUNT_OWN = {"id", "username", "date_joined", "is_demo"}
-NOT_RESTORED = {"access_tokens", "audit_events", "reminder_deliveries"}
+# Studies and enrolments stay with the server where the study runs (vagus.studies.backup).
+NOT_RESTORED = {"access_tokens", "audit_events", "reminder_deliveries"} | {
+    "studies",
+    "study_enrolments",
+    "study_consents",
+}
 _names = count()
 
 

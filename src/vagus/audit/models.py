@@ -25,6 +25,8 @@ ACTIONS = [
     ("share.revoke", "share revoked"),
     # A clinician read the person's data under a share (detail: what, share, address).
     ("share.read", "shared data read"),
+    # A researcher saw this person's study data (monitor or export); detail names the study.
+    ("study.read", "study data read by its researcher"),
 ]
 
 

@@ -42,6 +42,7 @@ SECTION_MODULES = (
     "vagus.reminders.backup",
     "vagus.push.backup",
     "vagus.offline.backup",
+    "vagus.studies.backup",
 )
 
 ExportFn = Callable[[Any], Any]

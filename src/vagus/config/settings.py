@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "vagus.reminders",
     "vagus.offline",
     "vagus.push",
+    "vagus.studies",
     "vagus.api",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("reports/", include("vagus.reports.urls")),
     path("reminders/", include("vagus.reminders.urls")),
     path("sharing/", include("vagus.sharing.urls")),
+    path("studies/", include("vagus.studies.urls")),
     path("more/", more, name="more"),
     # The manifest, the service worker (at the root, so it may control every page), offline page.
     path("", include("vagus.offline.urls")),

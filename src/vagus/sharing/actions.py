@@ -125,5 +125,5 @@ def record_read(request: HttpRequest, grant: Grant, what: str) -> None:
 
 
 def mark_visit(grant: Grant) -> None:
-    if not grant.is_owner:
+    if not grant.is_owner and grant.share_uuid is not None:
         Share.objects.filter(uuid=grant.share_uuid).update(last_visit=timezone.now())

@@ -108,7 +108,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 @transaction.atomic
 def person(request: AuthenticatedHttpRequest, person_id: str) -> HttpResponse:
     grant = grant_for(request.user, person_id)
-    if grant.is_owner:
+    if grant.is_owner or grant.share_uuid is None:
         raise Http404("Not found")
     share = Share.objects.active().get(uuid=grant.share_uuid)
     row = queries.person_row(share)
