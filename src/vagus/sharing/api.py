@@ -12,15 +12,16 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router, Schema, Status
 
 from vagus.accounts.roles import Role, second_factor_proven
 from vagus.diary.actions import DiaryInputError
-from vagus.ownership import AuthenticatedHttpRequest, Scope, owned_or_404
+from vagus.ownership import AuthenticatedHttpRequest, Scope, grant_for, owned_or_404
 from vagus.sharing import actions, queries
 from vagus.sharing.models import Share
+from vagus.sharing.reports import report_pdf_response, shared_report
 
 router = Router(tags=["sharing"])
 
@@ -172,3 +173,26 @@ def clinician_people(request: AuthenticatedHttpRequest) -> Any:
         }
         for row in rows
     ]
+
+
+@router.get("/clinician/people/{person_id}/summary", response=dict[str, Any])
+def clinician_summary(request: AuthenticatedHttpRequest, person_id: UUID) -> Any:
+    """Clinician: the figures of the person's one-page report (last 12 weeks), as JSON.
+    Needs a share with the "reports" scope; no journal, thought-record or worry text."""
+    clinician = clinician_of(request)
+    with transaction.atomic():
+        grant = grant_for(clinician, person_id, Scope.REPORTS)
+        figures = shared_report(grant)
+        actions.record_read(request, grant, "report summary")
+    return figures.as_json()
+
+
+@router.get("/clinician/people/{person_id}/report.pdf", response={200: None})
+def clinician_report_pdf(request: AuthenticatedHttpRequest, person_id: UUID) -> HttpResponse:
+    """Clinician: the person's one-page report (last 12 weeks) as a PDF."""
+    clinician = clinician_of(request)
+    with transaction.atomic():
+        grant = grant_for(clinician, person_id, Scope.REPORTS)
+        figures = shared_report(grant)
+        actions.record_read(request, grant, "report")
+    return report_pdf_response(figures)

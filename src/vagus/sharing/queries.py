@@ -112,6 +112,10 @@ def scope_page(grant: Grant, scope: Scope) -> dict[str, Any]:
         return {"experiments": list(readable_by(grant, Experiment, Scope.EXPERIMENTS))}
     if scope is Scope.TOOLS:
         return {"helps": [h for h in tool_queries.what_helps(owner) if h.effect.sessions]}
+    if scope is Scope.REPORTS:
+        from vagus.sharing.reports import shared_report  # loads the PDF module only when asked
+
+        return {"figures": shared_report(grant)}
     if scope is Scope.WRITING:
         return {
             "thought_records": tool_queries.thought_records(owner),

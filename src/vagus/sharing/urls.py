@@ -13,5 +13,6 @@ urlpatterns = [
     path("accept/", views.accept, name="accept"),
     path("people/", views.dashboard, name="dashboard"),
     path("people/<uuid:person_id>/", views.person, name="person"),
+    path("people/<uuid:person_id>/report.pdf", views.person_report_pdf, name="person_report_pdf"),
     path("people/<uuid:person_id>/<slug:scope>/", views.person_scope, name="person_scope"),
 ]

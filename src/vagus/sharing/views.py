@@ -20,6 +20,7 @@ from vagus.ownership import AuthenticatedHttpRequest, Scope, grant_for, owned_or
 from vagus.sharing import actions, queries
 from vagus.sharing.forms import AcceptForm, InvitationForm
 from vagus.sharing.models import SCOPE_LABELS, Share
+from vagus.sharing.reports import report_pdf_response, shared_report
 
 clinician_only = professional_required(Role.CLINICIAN)
 
@@ -137,3 +138,14 @@ def person_scope(request: AuthenticatedHttpRequest, person_id: str, scope: str) 
         f"sharing/scope_{chosen.value}.html",
         {**context, "person": grant.owner, "scope": chosen, "label": SCOPE_LABELS[chosen]},
     )
+
+
+@clinician_only
+@require_safe
+@transaction.atomic
+def person_report_pdf(request: AuthenticatedHttpRequest, person_id: str) -> HttpResponse:
+    grant = grant_for(request.user, person_id, Scope.REPORTS)
+    figures = shared_report(grant)
+    actions.record_read(request, grant, "report")
+    actions.mark_visit(grant)
+    return report_pdf_response(figures)
