@@ -144,3 +144,25 @@ def test_bad_input_exits_non_zero_naming_the_problem(tmp_path, text, outcome, wo
 def test_a_missing_file_is_named(tmp_path):
     done = run(tmp_path, str(tmp_path / "nowhere.csv"), "--outcome", "anxiety")
     assert done.returncode != 0 and "nowhere.csv" in done.stderr
+
+
+def test_medication_is_never_analysed(tmp_path, cohort_frame):
+    import pandas as pd
+
+    days = cohort_frame.drop_duplicates(["participant", "date"])[["participant", "date"]]
+    # Varies day to day, so without the guard it would be analysed like any habit.
+    taken = days.assign(
+        measure="medication_as_prescribed",
+        value=np.random.default_rng(3).integers(0, 2, len(days)).astype(str),
+    )
+    path = tmp_path / "with-medication.csv"
+    pd.concat([cohort_frame, taken]).to_csv(path, index=False)
+    everything = run(tmp_path, str(path), "--outcome", "anxiety", "--json")
+    assert everything.returncode == 0, everything.stderr
+    factors = [f["factor"] for f in json.loads(everything.stdout)["factors"]]
+    assert "sleep_hours" in factors and "medication_as_prescribed" not in factors
+    for asked in (("--factors", "medication_as_prescribed"), ("--factors", "sertraline_mg")):
+        refused = run(tmp_path, str(path), "--outcome", "anxiety", *asked)
+        assert refused.returncode == 1 and "does not analyse medication" in refused.stderr
+    as_outcome = run(tmp_path, str(path), "--outcome", "medication_as_prescribed")
+    assert as_outcome.returncode == 1 and "does not analyse medication" in as_outcome.stderr

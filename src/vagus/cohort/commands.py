@@ -57,13 +57,14 @@ def read_tidy(path: Path) -> pd.DataFrame:
 
 
 def run_analyse(args: argparse.Namespace) -> int:
+    from vagus.cohort.medication import without_medication
     from vagus.science import cohort
 
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"  # an address only makes sense for Dask
     factors = [f.strip() for f in args.factors.split(",") if f.strip()] if args.factors else None
     try:
-        frame = read_tidy(Path(args.file))
+        frame = without_medication(read_tidy(Path(args.file)), args.outcome, factors)
         result = cohort.analyse(
             frame,
             args.outcome,

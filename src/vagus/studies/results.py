@@ -47,13 +47,14 @@ def analyse_study(
     ``reader`` is the researcher (None: the operator at the command line). ValueError names
     the problem (too few participants, an unknown measure, ...).
     """
+    from vagus.cohort.medication import without_medication
     from vagus.science import cohort
 
     enrolments = queries.study_participants(study)
     rows = queries.shared_rows(study, enrolments)
     actions.audit_reads(reader, enrolments, "analyse")
     return cohort.analyse(
-        study_frame(rows),
+        without_medication(study_frame(rows), outcome, factors),
         outcome,
         list(factors) if factors else None,
         engine=engine,
