@@ -20,6 +20,7 @@ from vagus.experiments.cards import today_card as experiment_card
 from vagus.interop.panels import imported_notes
 from vagus.ownership import AuthenticatedHttpRequest
 from vagus.questionnaires.cards import due_card
+from vagus.studies.cards import reconsent_card
 from vagus.tools.cards import today_card as tool_card
 
 Card = Callable[[AuthenticatedHttpRequest], dict[str, Any] | None]
@@ -28,6 +29,7 @@ Panel = Callable[[AuthenticatedHttpRequest, date], dict[str, Any] | None]
 # Cards on the Today page (below the check-in on a phone), top to bottom, with their names.
 TODAY_CARDS: list[tuple[str, Card]] = [
     ("questionnaires due", due_card),
+    ("a study's new consent", reconsent_card),  # until read, the study sees nothing new
     ("your experiment", experiment_card),  # the running experiment's check-in
     ("worry time", tool_card),  # today's tool practice
     ("food and your gut", gut_diet_card),  # one line on the week's meals

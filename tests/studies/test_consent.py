@@ -80,3 +80,18 @@ def test_the_participant_is_asked_to_agree_again_on_their_studies_page(
     client.post(url, {"agree": "on", "keep_data": "keep", "tell_contact": "no"})
     assert enrolment.consents.count() == 2
     assert not queries.needs_reconsent(enrolment)
+
+
+def test_today_asks_to_read_a_changed_consent_until_it_is_answered(
+    researcher, study, client_of
+):
+    person = make_person("ana")
+    enrolment = enrol(person, study)
+    client = client_of(person)
+    assert "consent has changed" not in client.get("/today/").content.decode()
+    _edit(researcher, study, "Consent v2", JOIN_AT)
+    today = client.get("/today/").content.decode()
+    assert "A study's consent has changed" in today
+    assert f"/studies/mine/{enrolment.uuid}/consent/" in today
+    actions.reconsent(person, enrolment, keep_data=True, tell_contact=False)
+    assert "consent has changed" not in client.get("/today/").content.decode()
