@@ -147,8 +147,7 @@ def print_screens(summary: Any, console: Console) -> None:
         )
     console.print(table)
     console.print(
-        "Higher and lower count the people who would see a finding on their own page. "
-        + CAUTION
+        "Higher and lower count the people who would see a finding on their own page. " + CAUTION
     )
 
 

@@ -1,8 +1,9 @@
 """Where the per-participant statistics are computed: this process, or a Dask cluster.
 
-Only ``participant_statistics`` runs remotely, on chunks of whole participants; pooling is
-cheap (a few numbers per participant) and always runs here, so both engines give the same
-result. Every cluster or client opened here is closed before returning.
+Only ``participant_statistics`` (and, for :mod:`._screens`, the per-participant screens) runs
+remotely, on chunks of whole participants; pooling is cheap (a few numbers per participant)
+and always runs here, so both engines give the same result. Every cluster or client opened by
+:func:`dask_client` is closed before it returns.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def dask_statistics(
         futures = []
         bounds = _chunks(wide, chunk_count(wide, workers, PARTICIPANTS_PER_CHUNK))
         for first, end, row, row_end in bounds:
-            parts = client.scatter(
+            parts = client.scatter(  # type: ignore[no-untyped-call]  # untyped in distributed
                 [
                     wide.codes[row:row_end] - first,
                     wide.weekday[row:row_end],
@@ -107,7 +108,7 @@ def dask_statistics(
                 ]
             )
             futures.append(client.submit(participant_statistics, *parts, end - first, pure=False))
-        results = client.gather(futures)
+        results = client.gather(futures)  # type: ignore[no-untyped-call]
     stats = np.concatenate([r[0] for r in results], axis=1)
     days = np.concatenate([r[1] for r in results])
     return stats, days

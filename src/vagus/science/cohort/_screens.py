@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -108,9 +108,7 @@ def screen_chunk(
         if not np.isfinite(values[rows, 0]).any():
             continue  # no outcome logged: nothing to screen
         days = participant_days(day[rows], values[rows], columns)
-        found = associations(
-            days, outcome, lags=lags, min_days=min_days, fdr=fdr, factors=factors
-        )
+        found = associations(days, outcome, lags=lags, min_days=min_days, fdr=fdr, factors=factors)
         shown = lasting(
             days, outcome, lags=lags, min_days=min_days, fdr=fdr, factors=factors, found=found
         )
@@ -144,31 +142,28 @@ def screens(
     per_chunk = PARTICIPANTS_PER_CHUNK
     bounds = _chunks(wide, chunk_count(wide, 1 if engine == "local" else workers, per_chunk))
 
-    def arguments(first: int, end: int, row: int, row_end: int) -> tuple[object, ...]:
-        return (
-            wide.participants[first:end],
-            wide.codes[row:row_end] - first,
-            wide.day[row:row_end],
-            wide.values[row:row_end],
-            columns,
-        )
+    def arguments(
+        first: int, end: int, row: int, row_end: int
+    ) -> tuple[tuple[str, ...], list[NDArray[Any]]]:
+        arrays = [wide.codes[row:row_end] - first, wide.day[row:row_end], wide.values[row:row_end]]
+        return wide.participants[first:end], arrays
 
     people: list[ParticipantScreen] = []
     if engine == "local":
         for bound in bounds:
-            people += screen_chunk(*arguments(*bound), *options)  # type: ignore[arg-type]
+            names, (codes, day, values) = arguments(*bound)
+            people += screen_chunk(names, codes, day, values, columns, *options)
     else:
         with dask_client(scheduler, workers=workers, processes=processes) as client:
             futures = []
             for bound in bounds:
-                names, *arrays, names_of_columns = arguments(*bound)
-                parts = client.scatter(arrays)  # arrays as data, not in the task graph
+                names, arrays = arguments(*bound)
+                # Arrays as data, not inside the task graph.
+                parts = client.scatter(arrays)  # type: ignore[no-untyped-call]
                 futures.append(
-                    client.submit(
-                        screen_chunk, names, *parts, names_of_columns, *options, pure=False
-                    )
+                    client.submit(screen_chunk, names, *parts, columns, *options, pure=False)
                 )
-            for result in client.gather(futures):
+            for result in client.gather(futures):  # type: ignore[no-untyped-call]
                 people += result
     return summarise(outcome, wide.factors, options[0], people)
 
