@@ -118,7 +118,15 @@ def test_dask_on_two_worker_processes_agrees_with_the_local_engine_and_is_closed
     local = cohort.screens(frame, "anxiety")
     before = {p.pid for p in psutil.Process().children(recursive=True)}
     on_dask = cohort.screens(frame, "anxiety", engine="dask", workers=2, processes=True)
-    assert on_dask.to_dict() == local.to_dict()
+    # Equal to 1e-9, not bit for bit: workers run linear algebra on one thread, which may
+    # change the last bits of a sum.
+    assert len(on_dask.factors) == len(local.factors)
+    for mine, theirs in zip(on_dask.factors, local.factors, strict=True):
+        assert mine.to_dict() == {
+            **theirs.to_dict(),
+            "median_estimate": pytest.approx(theirs.median_estimate, abs=1e-9),
+        }
+    assert (on_dask.participants, on_dask.screened) == (local.participants, local.screened)
     assert [p.participant for p in on_dask.people] == [p.participant for p in local.people]
     for mine, theirs in zip(on_dask.people, local.people, strict=True):
         assert mine.shown == theirs.shown

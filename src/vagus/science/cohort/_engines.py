@@ -100,12 +100,15 @@ def dask_statistics(
         futures = []
         bounds = _chunks(wide, chunk_count(wide, workers, PARTICIPANTS_PER_CHUNK))
         for first, end, row, row_end in bounds:
+            # hash=False: chunks of equal size have equal code arrays, and a key shared by
+            # two chunks can be released under a worker still fetching it.
             parts = client.scatter(  # type: ignore[no-untyped-call]  # untyped in distributed
                 [
                     wide.codes[row:row_end] - first,
                     wide.weekday[row:row_end],
                     wide.values[row:row_end],
-                ]
+                ],
+                hash=False,
             )
             futures.append(client.submit(participant_statistics, *parts, end - first, pure=False))
         results = client.gather(futures)  # type: ignore[no-untyped-call]

@@ -158,8 +158,10 @@ def screens(
             futures = []
             for bound in bounds:
                 names, arrays = arguments(*bound)
-                # Arrays as data, not inside the task graph.
-                parts = client.scatter(arrays)  # type: ignore[no-untyped-call]
+                # Arrays as data, not inside the task graph. hash=False: equal chunks have
+                # equal code arrays, and one key shared by two chunks was released under a
+                # worker still fetching it.
+                parts = client.scatter(arrays, hash=False)  # type: ignore[no-untyped-call]
                 futures.append(
                     client.submit(screen_chunk, names, *parts, columns, *options, pure=False)
                 )
