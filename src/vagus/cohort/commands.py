@@ -1,5 +1,6 @@
 """``vagus cohort analyse FILE --outcome anxiety``: within- and between-person effects in a
-tidy ``participant,date,measure,value`` file (CSV or Parquet). Needs no database."""
+tidy ``participant,date,measure,value`` file (CSV or Parquet); ``vagus cohort screens`` runs
+each participant's own N-of-1 screen on the same file. Needs no database."""
 
 from __future__ import annotations
 
@@ -37,6 +38,17 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
     analyse.add_argument("--min-days", type=int, default=10, help="days a participant needs")
     analyse.add_argument("--json", action="store_true", help="print one JSON object")
     analyse.set_defaults(func=run_analyse)
+    screens = sub.add_parser(
+        "screens", help="each participant's own N-of-1 screen, counted across participants"
+    )
+    screens.add_argument("file", help="CSV or Parquet with participant,date,measure,value")
+    screens.add_argument("--outcome", required=True, help="measure code, e.g. anxiety")
+    screens.add_argument("--factors", help="measure codes separated by commas (default: all)")
+    screens.add_argument("--engine", choices=("local", "dask"), default="local")
+    screens.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://host:8786")
+    screens.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
+    screens.add_argument("--json", action="store_true", help="print one JSON object")
+    screens.set_defaults(func=run_screens)
 
 
 def read_tidy(path: Path) -> pd.DataFrame:
@@ -56,13 +68,17 @@ def read_tidy(path: Path) -> pd.DataFrame:
         raise ValueError(f"{path} is not a readable CSV file ({exc}).") from exc
 
 
+def _factors(args: argparse.Namespace) -> list[str] | None:
+    if args.scheduler and args.engine != "dask":
+        args.engine = "dask"  # an address only makes sense for Dask
+    return [f.strip() for f in args.factors.split(",") if f.strip()] if args.factors else None
+
+
 def run_analyse(args: argparse.Namespace) -> int:
     from vagus.cohort.medication import without_medication
     from vagus.science import cohort
 
-    if args.scheduler and args.engine != "dask":
-        args.engine = "dask"  # an address only makes sense for Dask
-    factors = [f.strip() for f in args.factors.split(",") if f.strip()] if args.factors else None
+    factors = _factors(args)
     try:
         frame = without_medication(read_tidy(Path(args.file)), args.outcome, factors)
         result = cohort.analyse(
@@ -84,6 +100,55 @@ def run_analyse(args: argparse.Namespace) -> int:
         return 0
     print_table(result, Console(soft_wrap=False))
     return 0
+
+
+def run_screens(args: argparse.Namespace) -> int:
+    from vagus.cohort.medication import without_medication
+    from vagus.science import cohort
+
+    factors = _factors(args)
+    try:
+        frame = without_medication(read_tidy(Path(args.file)), args.outcome, factors)
+        summary = cohort.screens(
+            frame,
+            args.outcome,
+            factors,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            workers=args.workers,
+        )
+    except (ValueError, OSError) as exc:
+        print(f"vagus: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        sys.stdout.write(summary.to_json() + "\n")
+        return 0
+    print_screens(summary, Console(soft_wrap=False))
+    return 0
+
+
+def print_screens(summary: Any, console: Console) -> None:
+    console.print(
+        f"[bold]{summary.outcome}[/bold]: {summary.screened} of {summary.participants} "
+        "participants had enough days for a screen."
+    )
+    table = Table(title=f"Personal findings about {summary.outcome}, counted across people")
+    table.add_column("Factor", no_wrap=True)
+    for column in ("Lag", "Screened", "Higher", "Lower", "Median"):
+        table.add_column(column, justify="right")
+    for f in summary.factors:
+        table.add_row(
+            f.factor,
+            "same day" if f.lag == 0 else f"{f.lag} day{'s' if f.lag != 1 else ''} before",
+            str(f.participants),
+            str(f.higher),
+            str(f.lower),
+            f"{f.median_estimate:+.3f}",
+        )
+    console.print(table)
+    console.print(
+        "Higher and lower count the people who would see a finding on their own page. " + CAUTION
+    )
 
 
 def print_table(result: Any, console: Console) -> None:

@@ -5,6 +5,13 @@ Public API::
     analyse(frame, outcome, factors=None, *, engine="local", scheduler=None, min_days=10,
             workers=2, processes=True) -> CohortResult
     CohortResult.to_json() -> str   (CohortResult.to_dict() -> dict)
+    screens(frame, outcome, factors=None, *, engine="local", scheduler=None, lags=(0, 1),
+            min_days=14, fdr=0.05, workers=2, processes=True) -> ScreenSummary
+
+``screens`` runs every participant's own N-of-1 screen (:mod:`vagus.science.insights`, the
+insights page's rules) on their diary, here or on Dask, and counts per factor and lag how many
+participants were screened and how many would be shown a finding in each direction
+(:mod:`._screens`).
 
 ``frame`` is the tidy study export, one row per ``participant,date,measure,value``. Each factor
 is analysed on its own (adjusted for weekday) as the random-slope model
@@ -54,12 +61,24 @@ import pandas as pd
 from vagus.science.cohort._engines import ENGINES, dask_statistics, local_statistics
 from vagus.science.cohort._frame import to_wide
 from vagus.science.cohort._pool import Pooled, pool
+from vagus.science.cohort._screens import FactorScreen, ParticipantScreen, ScreenSummary, screens
 from vagus.science.insights import benjamini_hochberg
 
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["ENGINES", "BetweenEffect", "CohortResult", "FactorResult", "WithinEffect", "analyse"]
+__all__ = [
+    "ENGINES",
+    "BetweenEffect",
+    "CohortResult",
+    "FactorResult",
+    "FactorScreen",
+    "ParticipantScreen",
+    "ScreenSummary",
+    "WithinEffect",
+    "analyse",
+    "screens",
+]
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
 """Where the per-participant statistics are computed: this process, or a Dask cluster.
 
-Only ``participant_statistics`` runs remotely, on chunks of whole participants; pooling is
-cheap (a few numbers per participant) and always runs here, so both engines give the same
-result. Every cluster or client opened here is closed before returning.
+Only ``participant_statistics`` (and, for :mod:`._screens`, the per-participant screens) runs
+remotely, on chunks of whole participants; pooling is cheap (a few numbers per participant)
+and always runs here, so both engines give the same result. Every cluster or client opened by
+:func:`dask_client` is closed before it returns.
 """
 
 from __future__ import annotations
 
 import logging
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,27 +43,19 @@ def _chunks(wide: Wide, pieces: int) -> list[tuple[int, int, int, int]]:
     return bounds
 
 
-def dask_statistics(
-    wide: Wide,
-    scheduler: str | Client | None = None,
-    *,
-    workers: int = 2,
-    processes: bool = True,
-) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """The same statistics from Dask workers.
+@contextmanager
+def dask_client(
+    scheduler: str | Client | None = None, *, workers: int = 2, processes: bool = True
+) -> Iterator[Client]:
+    """A Dask client for one piece of work, closed afterwards unless it was given.
 
     ``scheduler``: ``None`` starts a ``LocalCluster`` of ``workers`` single-threaded workers
     (processes unless ``processes=False``; no dashboard) and stops it afterwards; an address
-    such as ``tcp://host:8786`` connects to a running cluster (its workers need only
-    numpy: the statistics function is sent by value); a ``distributed.Client`` is used as it
-    is and left open.
+    such as ``tcp://host:8786`` connects to a running cluster; a ``distributed.Client`` is
+    used as it is and left open.
     """
-    import cloudpickle
     from distributed import Client, LocalCluster
 
-    # Ship the statistics function by value: workers then need numpy, not Vagus (nor its
-    # pandas and scipy imports, which made a fresh worker's first task several seconds slower).
-    cloudpickle.register_pickle_by_value(_stats)
     with ExitStack() as stack:
         if scheduler is None:
             cluster = stack.enter_context(
@@ -78,20 +72,46 @@ def dask_statistics(
             client = stack.enter_context(Client(scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
         else:
             client = scheduler
-        people = len(wide.participants)
-        pieces = max(2 * workers, -(-people // PARTICIPANTS_PER_CHUNK))
+        yield client
+
+
+def chunk_count(wide: Wide, workers: int, per_chunk: int) -> int:
+    """At least two chunks a worker (so a slow one does not hold up the rest)."""
+    return max(2 * workers, -(-len(wide.participants) // per_chunk))
+
+
+def dask_statistics(
+    wide: Wide,
+    scheduler: str | Client | None = None,
+    *,
+    workers: int = 2,
+    processes: bool = True,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """The same statistics from Dask workers (``scheduler`` as for :func:`dask_client`).
+
+    Workers of a running cluster need only numpy: the statistics function is sent by value.
+    """
+    import cloudpickle
+
+    # Ship the statistics function by value: workers then need numpy, not Vagus (nor its
+    # pandas and scipy imports, which made a fresh worker's first task several seconds slower).
+    cloudpickle.register_pickle_by_value(_stats)
+    with dask_client(scheduler, workers=workers, processes=processes) as client:
         futures = []
-        bounds = _chunks(wide, pieces)
+        bounds = _chunks(wide, chunk_count(wide, workers, PARTICIPANTS_PER_CHUNK))
         for first, end, row, row_end in bounds:
-            parts = client.scatter(
+            # hash=False: chunks of equal size have equal code arrays, and a key shared by
+            # two chunks can be released under a worker still fetching it.
+            parts = client.scatter(  # type: ignore[no-untyped-call]  # untyped in distributed
                 [
                     wide.codes[row:row_end] - first,
                     wide.weekday[row:row_end],
                     wide.values[row:row_end],
-                ]
+                ],
+                hash=False,
             )
             futures.append(client.submit(participant_statistics, *parts, end - first, pure=False))
-        results = client.gather(futures)
+        results = client.gather(futures)  # type: ignore[no-untyped-call]
     stats = np.concatenate([r[0] for r in results], axis=1)
     days = np.concatenate([r[1] for r in results])
     return stats, days

@@ -24,6 +24,7 @@ class Wide:
     participants: tuple[str, ...]
     codes: NDArray[np.int64]  # row -> index into ``participants``
     weekday: NDArray[np.int64]  # 0 = Monday ... 6 = Sunday
+    day: NDArray[np.int64]  # days since 1970-01-01 (the N-of-1 screens follow the calendar)
     values: NDArray[np.float64]  # rows x (1 + factors), NaN where nothing was logged
     outcome: str
     factors: tuple[str, ...]
@@ -181,6 +182,7 @@ def to_wide(frame: pd.DataFrame, outcome: str, factors: Sequence[str] | None) ->
         participants=tuple(people),
         codes=(rows // span).astype(np.int64),
         weekday=((first_day + rows % span + 3) % 7).astype(np.int64),  # 1970-01-01 a Thursday
+        day=(first_day + rows % span).astype(np.int64),
         values=wide,
         outcome=outcome,
         factors=tuple(chosen),
