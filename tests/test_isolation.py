@@ -146,9 +146,9 @@ HOSTILE_JSON = {
 }
 
 
-def requests_as(client_factory, urls):
+def requests_as(client_factory, urls, methods=METHODS):
     for url in urls:
-        for method in METHODS:
+        for method in methods:
             client = client_factory()
             if url.startswith("/api/"):
                 body = json.dumps(HOSTILE_JSON) if method in {"post", "put", "patch"} else None
