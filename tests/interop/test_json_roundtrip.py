@@ -34,6 +34,7 @@ NOT_RESTORED = {"access_tokens", "audit_events", "reminder_deliveries"} | {
     "studies",
     "study_enrolments",
     "study_consents",
+    "shares",  # a clinician is invited again (sharing/backup.py says so)
 }
 _names = count()
 
