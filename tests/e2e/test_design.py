@@ -149,6 +149,13 @@ def test_the_desktop_uses_its_width_and_the_phone_has_no_sideways_scroll(signed_
         ".map(li => li.getBoundingClientRect().top)"
     )
     assert len(set(tops)) == 1, tops
+    # On a wide screen with room to spare: a wider fallback font elsewhere still fits one row.
+    ends = page.evaluate(
+        "() => [...document.querySelectorAll('.top nav li')].filter(li => li.offsetWidth)"
+        ".map(li => li.getBoundingClientRect().right)"
+    )
+    if width >= 1280:
+        assert max(ends) <= 0.85 * width, (max(ends), width)
 
 
 def test_today_lays_the_check_in_beside_the_cards_on_a_desktop(signed_in, live_server):

@@ -17,7 +17,7 @@ from vagus.accounts.roles import Role, is_professional, second_factor_proven
 from vagus.ownership import AuthenticatedHttpRequest
 
 # Where a professional lands after the code, unless the sign-in asked for a page.
-HOME_FOR_ROLE = {Role.CLINICIAN: "sharing:dashboard"}
+HOME_FOR_ROLE = {Role.CLINICIAN: "sharing:dashboard", Role.RESEARCHER: "studies:index"}
 
 
 class CodeForm(forms.Form):
