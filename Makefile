@@ -33,15 +33,21 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Tests run in a throwaway data directory, never in the one `make run` keeps, and on both
+# cores (pytest-xdist); the browser tests stay in one process, one Chromium at a time.
+WORKERS ?= 2
+IN_TEST_DATA_DIR := scripts/in-throwaway-data-dir
+
 test-sqlite: $(VENV)/.installed-test
-	$(BIN)/pytest -m "not e2e" --durations=15
+	$(IN_TEST_DATA_DIR) $(BIN)/pytest -m "not e2e" -n $(WORKERS) --durations=15
 
 # The same suite (less the pure science, which touches no database) on a throwaway PostgreSQL.
 test-postgres: $(VENV)/.installed-test
-	scripts/with-postgres $(BIN)/pytest -m "not e2e" --ignore=tests/science -q --durations=15
+	$(IN_TEST_DATA_DIR) scripts/with-postgres \
+		$(BIN)/pytest -m "not e2e" --ignore=tests/science -n $(WORKERS) -q --durations=15
 
 test-e2e: $(VENV)/.installed-test
-	$(BIN)/pytest -m e2e
+	$(IN_TEST_DATA_DIR) $(BIN)/pytest -m e2e
 
 test: system-deps lint test-sqlite test-postgres test-e2e
 

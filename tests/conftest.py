@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _own_database_for_subprocesses()
     if not config.pluginmanager.hasplugin("django"):
         return  # the pure science tests, run with -p no:django
     from django.conf import settings
@@ -23,6 +24,32 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A suggestion linking to an evidence entry that does not exist fails the test that renders it.
     settings.VAGUS_STRICT_EVIDENCE = True
+
+
+def _own_database_for_subprocesses() -> None:
+    """Under xdist on PostgreSQL, each worker's `vagus` subprocesses get a database of their own.
+
+    The subprocess tests use the configured database itself (the test database belongs to the
+    pytest process), and every command migrates first: two workers must not migrate, or count
+    reminders sent, in one database at once. Each worker's test database is already its own
+    (pytest-django names it after the worker).
+    """
+    import os
+
+    worker, url = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("VAGUS_DATABASE_URL")
+    if not worker or not url or not url.startswith("postgres"):
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_{worker}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    os.environ["VAGUS_DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
 
 
 @pytest.fixture

@@ -58,6 +58,41 @@ def protect_data_dir() -> Path:
     return path
 
 
+def write_once(path: Path, make: Callable[[], str]) -> None:
+    """Create ``path`` (0600) with ``make()`` unless it exists; never leave it half-written.
+
+    The text is written aside and then linked into place, which fails if the file exists:
+    when two processes start at once, one key wins and neither reads a file still being
+    written (opening the final name with O_EXCL and then writing left that gap).
+    """
+    if path.exists():
+        return
+    aside = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(make())
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(aside, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links: create the name itself
+            _create_exclusively(path, aside.read_text())
+    finally:
+        aside.unlink(missing_ok=True)
+
+
+def _create_exclusively(path: Path, text: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+
+
 def secret_key() -> str:
     """VAGUS_SECRET_KEY, or a key generated on first run and kept in the data directory.
 
@@ -68,31 +103,16 @@ def secret_key() -> str:
     if configured:
         return configured
     key_file = data_dir() / "secret_key"
-    if not key_file.exists():
-        # O_EXCL: if two processes start at once, only one writes; the other reads its key.
-        try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(50))
+    write_once(key_file, lambda: secrets.token_urlsafe(50))
     return key_file.read_text().strip()
 
 
 def private_file(name: str, make: Callable[[], str]) -> str:
     """The text of ``name`` in the data directory, written by ``make()`` on first use (0600).
 
-    For keys generated on first run and kept (the Web Push signing key): O_EXCL, so when two
-    processes start at once only one writes and both read the same key.
+    For keys generated on first run and kept (the Web Push signing key): when two processes
+    start at once, both read the same key (``write_once``).
     """
     path = data_dir() / name
-    if not path.exists():
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(make())
+    write_once(path, make)
     return path.read_text()

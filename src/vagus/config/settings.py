@@ -130,6 +130,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "vagus.config.sqlite_backend"
     DATABASES["default"]["CONN_MAX_AGE"] = None  # keep each thread's connection open
+    # Tests use an in-memory database, as Django does for its own SQLite engine; said outright
+    # because test runners (pytest-xdist) only recognise SQLite by that engine's name.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at
         # BEGIN, so concurrent writers queue on the busy timeout instead of failing with

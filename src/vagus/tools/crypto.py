@@ -6,8 +6,8 @@ instead of returning garbage. Each value is bound to its row through the associa
 row fails to open rather than showing up in the wrong place.
 
 Keys. ``VAGUS_ENCRYPTION_KEY`` (one or more keys separated by commas, newest first), else the
-file ``encryption_key`` in the data directory, generated on first use (0600, created with
-O_EXCL like the secret key; one key a line, newest first). New text is sealed with the first
+file ``encryption_key`` in the data directory, generated on first use (0600, written once
+like the secret key; one key a line, newest first). New text is sealed with the first
 key; any listed key opens old text, which is what lets ``vagus rotate-key`` move every row to
 a new key without a window in which some rows cannot be read.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from vagus.config.paths import data_dir
+from vagus.config.paths import data_dir, write_once
 
 ENV = "VAGUS_ENCRYPTION_KEY"
 KEY_FILE = "encryption_key"
@@ -89,13 +89,8 @@ def key_file() -> Path:
 
 
 def _create_key_file(path: Path) -> None:
-    # O_EXCL: if two processes start at once, only one writes; the other reads its key.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w") as handle:
-        handle.write(_file_text([new_key()]))
+    # When two processes start at once, both end up reading the one key that won.
+    write_once(path, lambda: _file_text([new_key()]))
 
 
 def _file_text(keys: list[str]) -> str:
