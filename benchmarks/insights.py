@@ -24,10 +24,9 @@ import statsmodels.api as sm
 from scipy import stats
 
 from vagus.science import insights
+from vagus.science.insights._gaps import FEEDBACK_P, MAX_GAP
 from vagus.science.insights._model import (
     DAYS_PER_TREND_DF,
-    FEEDBACK_P,
-    MAX_GAP,
     MIN_FIT_DAYS,
     calendar_frame,
     check_options,

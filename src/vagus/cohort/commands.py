@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from rich.table import Table
 if TYPE_CHECKING:
     import pandas as pd
 
+TIDY_FILE = "CSV or Parquet with participant,date,measure,value"
 CAUTION = (
     "These are associations across diaries, not causes: a within-person effect says what goes "
     "with a person's better or worse days, a between-person effect how people differ."
@@ -29,26 +30,37 @@ def add_commands(subparsers: Any, setup: Callable[[], None]) -> None:
     analyse = sub.add_parser(
         "analyse", help="within- and between-person effects in a tidy CSV or Parquet file"
     )
-    analyse.add_argument("file", help="CSV or Parquet with participant,date,measure,value")
-    analyse.add_argument("--outcome", required=True, help="measure code, e.g. anxiety")
-    analyse.add_argument("--factors", help="measure codes separated by commas (default: all)")
-    analyse.add_argument("--engine", choices=("local", "dask"), default="local")
-    analyse.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://host:8786")
-    analyse.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
-    analyse.add_argument("--min-days", type=int, default=10, help="days a participant needs")
-    analyse.add_argument("--json", action="store_true", help="print one JSON object")
+    analyse.add_argument("file", help=TIDY_FILE)
+    add_analysis_arguments(analyse, min_days=True)
     analyse.set_defaults(func=run_analyse)
     screens = sub.add_parser(
         "screens", help="each participant's own N-of-1 screen, counted across participants"
     )
-    screens.add_argument("file", help="CSV or Parquet with participant,date,measure,value")
-    screens.add_argument("--outcome", required=True, help="measure code, e.g. anxiety")
-    screens.add_argument("--factors", help="measure codes separated by commas (default: all)")
-    screens.add_argument("--engine", choices=("local", "dask"), default="local")
-    screens.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://host:8786")
-    screens.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
-    screens.add_argument("--json", action="store_true", help="print one JSON object")
+    screens.add_argument("file", help=TIDY_FILE)
+    add_analysis_arguments(screens)
     screens.set_defaults(func=run_screens)
+
+
+def add_analysis_arguments(
+    parser: argparse.ArgumentParser, *, workers: bool = True, min_days: bool = False
+) -> None:
+    """The options of every cohort analysis (``vagus cohort analyse``/``screens``, ``vagus
+    study analyse``): what to analyse, where to run it, how to print it. ``workers`` adds
+    ``--workers`` (local Dask workers), ``min_days`` adds ``--min-days``."""
+    parser.add_argument("--outcome", required=True, help="measure code, e.g. anxiety")
+    parser.add_argument("--factors", help="measure codes separated by commas (default: all)")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where to compute (default local; --scheduler means dask)",
+    )
+    parser.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://host:8786")
+    if workers:
+        parser.add_argument("--workers", type=int, default=2, help="local Dask workers (default 2)")
+    if min_days:
+        parser.add_argument("--min-days", type=int, default=10, help="days a participant needs")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def read_tidy(path: Path) -> pd.DataFrame:
@@ -68,7 +80,9 @@ def read_tidy(path: Path) -> pd.DataFrame:
         raise ValueError(f"{path} is not a readable CSV file ({exc}).") from exc
 
 
-def _factors(args: argparse.Namespace) -> list[str] | None:
+def analysis_factors(args: argparse.Namespace) -> list[str] | None:
+    """The ``--factors`` asked for (None: all); a ``--scheduler`` address also sets the engine
+    to Dask."""
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"  # an address only makes sense for Dask
     return [f.strip() for f in args.factors.split(",") if f.strip()] if args.factors else None
@@ -78,7 +92,7 @@ def run_analyse(args: argparse.Namespace) -> int:
     from vagus.cohort.medication import without_medication
     from vagus.science import cohort
 
-    factors = _factors(args)
+    factors = analysis_factors(args)
     try:
         frame = without_medication(read_tidy(Path(args.file)), args.outcome, factors)
         result = cohort.analyse(
@@ -93,9 +107,14 @@ def run_analyse(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as exc:
         print(f"vagus: {exc}", file=sys.stderr)
         return 1
+    return print_analysis(result, as_json=args.json)
+
+
+def print_analysis(result: Any, *, as_json: bool) -> int:
+    """A cohort result as JSON or as a table, the factors left out named on stderr; 0."""
     for factor, why in result.left_out.items():
         print(f"vagus: {factor} left out: {why}.", file=sys.stderr)
-    if args.json:
+    if as_json:
         sys.stdout.write(result.to_json() + "\n")
         return 0
     print_table(result, Console(soft_wrap=False))
@@ -106,7 +125,7 @@ def run_screens(args: argparse.Namespace) -> int:
     from vagus.cohort.medication import without_medication
     from vagus.science import cohort
 
-    factors = _factors(args)
+    factors = analysis_factors(args)
     try:
         frame = without_medication(read_tidy(Path(args.file)), args.outcome, factors)
         summary = cohort.screens(
@@ -128,48 +147,66 @@ def run_screens(args: argparse.Namespace) -> int:
 
 
 def print_screens(summary: Any, console: Console) -> None:
-    console.print(
+    _print_by_factor(
+        console,
         f"[bold]{summary.outcome}[/bold]: {summary.screened} of {summary.participants} "
-        "participants had enough days for a screen."
-    )
-    table = Table(title=f"Personal findings about {summary.outcome}, counted across people")
-    table.add_column("Factor", no_wrap=True)
-    for column in ("Lag", "Screened", "Higher", "Lower", "Median"):
-        table.add_column(column, justify="right")
-    for f in summary.factors:
-        table.add_row(
-            f.factor,
-            "same day" if f.lag == 0 else f"{f.lag} day{'s' if f.lag != 1 else ''} before",
-            str(f.participants),
-            str(f.higher),
-            str(f.lower),
-            f"{f.median_estimate:+.3f}",
-        )
-    console.print(table)
-    console.print(
-        "Higher and lower count the people who would see a finding on their own page. " + CAUTION
+        "participants had enough days for a screen.",
+        f"Personal findings about {summary.outcome}, counted across people",
+        ("Lag", "Screened", "Higher", "Lower", "Median"),
+        (
+            (
+                f.factor,
+                "same day" if f.lag == 0 else f"{f.lag} day{'s' if f.lag != 1 else ''} before",
+                str(f.participants),
+                str(f.higher),
+                str(f.lower),
+                f"{f.median_estimate:+.3f}",
+            )
+            for f in summary.factors
+        ),
+        "Higher and lower count the people who would see a finding on their own page. " + CAUTION,
     )
 
 
 def print_table(result: Any, console: Console) -> None:
-    console.print(
+    _print_by_factor(
+        console,
         f"[bold]{result.outcome}[/bold]: {result.participants} participants, "
-        f"{result.observations} days."
+        f"{result.observations} days.",
+        f"What goes with {result.outcome}, per unit of each factor",
+        ("Within", "95 % range", "q", "Between", "95 % range", "Slope SD", "N"),
+        (
+            (
+                f.factor,
+                f"{f.within.estimate:+.3f}",
+                f"{f.within.ci_low:+.3f} to {f.within.ci_high:+.3f}",
+                f"{f.within.q:.3f}",
+                f"{f.between.estimate:+.3f}",
+                f"{f.between.ci_low:+.3f} to {f.between.ci_high:+.3f}",
+                "" if f.slope_sd is None else f"{f.slope_sd:.3f}",
+                str(f.participants),
+            )
+            for f in result.factors
+        ),
+        CAUTION,
     )
-    table = Table(title=f"What goes with {result.outcome}, per unit of each factor")
+
+
+def _print_by_factor(
+    console: Console,
+    heading: str,
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    footer: str,
+) -> None:
+    """A heading, a table with one row a factor (its name first, then ``columns``), a footer."""
+    console.print(heading)
+    table = Table(title=title)
     table.add_column("Factor", no_wrap=True)  # a measure code cut short would be unreadable
-    for column in ("Within", "95 % range", "q", "Between", "95 % range", "Slope SD", "N"):
+    for column in columns:
         table.add_column(column, justify="right")
-    for f in result.factors:
-        table.add_row(
-            f.factor,
-            f"{f.within.estimate:+.3f}",
-            f"{f.within.ci_low:+.3f} to {f.within.ci_high:+.3f}",
-            f"{f.within.q:.3f}",
-            f"{f.between.estimate:+.3f}",
-            f"{f.between.ci_low:+.3f} to {f.between.ci_high:+.3f}",
-            "" if f.slope_sd is None else f"{f.slope_sd:.3f}",
-            str(f.participants),
-        )
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
-    console.print(CAUTION)
+    console.print(footer)

@@ -6,10 +6,10 @@ Every factor and lag is one ordinary least-squares regression of the outcome on
     + linear time trend + intercept                                     (10 terms)
 
 fitted on the days where every one of those values was logged (at lag 0, a day after a gap
-uses the last logged outcome instead: :func:`controls`). The fits differ only in the
-factor column and in which days are usable, so they are solved together: the nine control
-columns are orthonormalised once per distinct set of usable days (a batched thin SVD, which
-also copes with controls that happen to be collinear on a sparse diary), and the factor
+uses the last logged outcome instead: :mod:`vagus.science.insights._gaps`). The fits differ
+only in the factor column and in which days are usable, so they are solved together: the nine
+control columns are orthonormalised once per distinct set of usable days (a batched thin SVD,
+which also copes with controls that happen to be collinear on a sparse diary), and the factor
 coefficient follows from the Frisch–Waugh–Lovell theorem as a ratio of inner products of
 residualised vectors. The result is identical to a separate ``statsmodels`` OLS fit per
 factor (checked to 1e-8 in the tests and the benchmark) at a fraction of the cost.
@@ -32,6 +32,15 @@ import pandas as pd
 from scipy import special, stats
 from scipy.interpolate import BSpline
 
+from vagus.science.insights._gaps import (
+    FEEDBACK_P,
+    MAX_GAP,
+    feedback_check,
+    feedback_t,
+    find_gaps,
+    usable_at_lag,
+)
+
 #: A factor needs at least this many usable days away from its most common value; for a
 #: yes/no factor that means at least this many "yes" days and this many "no" days.
 MIN_DAYS_PER_LEVEL = 3
@@ -44,12 +53,6 @@ DAYS_PER_TREND_DF = 20
 #: ...but at most this many, so that a three-year screen stays fast (knots every 3 months
 #: there; the previous day's outcome already takes out faster swings).
 MAX_TREND_DF = 12
-#: A day whose previous day has no outcome is still used if the last logged outcome is at
-#: most this many days back (with that outcome and an indicator in place of yesterday's).
-MAX_GAP = 7
-#: ...unless yesterday's outcome predicts the factor at this two-sided p (a sensitive check,
-#: chosen by simulation: after a gap such a factor could carry the unlogged day's outcome).
-FEEDBACK_P = 0.30
 #: The fewest usable days with which a model is fitted at all, whatever ``min_days`` says:
 #: two residual degrees of freedom.
 MIN_FIT_DAYS = N_TERMS + 2
@@ -182,46 +185,26 @@ def controls(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the outcome, whether each day can be used, the control columns and the gaps.
 
-    The controls are the intercept, the previous day's outcome, six weekday dummies and the
-    trend columns of :func:`trend_basis`. A day with the outcome logged is usable if the
-    outcome was also logged the calendar day before, or (a "bridged" day) if the last logged
-    outcome is 2 to ``max_gap`` days back: a bridged day has that last outcome in a column of
-    its own and an indicator instead of yesterday's outcome, so the day after a gap keeps a
-    momentum term of its own (``max_gap=1``: the first edition, yesterday or nothing). The two
-    extra columns are added only when some day is bridged, so that a diary without gaps gives
-    exactly the first edition's fit. ``gap`` is the number of days back to the last logged
-    outcome (1 on ordinary days); see :func:`usable_at_lag` for which lags may use a bridged
-    day. The controls are zero on unusable days.
+    The controls are the intercept, the previous day's outcome (column 1, which
+    :func:`~vagus.science.insights._gaps.feedback_t` relies on), six weekday dummies, the
+    trend columns of :func:`trend_basis` and, when some day is bridged, the two columns of
+    :func:`~vagus.science.insights._gaps.find_gaps`. A day with the outcome logged is usable
+    if the outcome was also logged the calendar day before, or if it is bridged (the last
+    logged outcome 2 to ``max_gap`` days back; ``max_gap=1``: the first edition, yesterday or
+    nothing). ``gap`` is the number of days back to the last logged outcome (1 on ordinary
+    days); see :func:`~vagus.science.insights._gaps.usable_at_lag` for which lags may use a
+    bridged day. The controls are zero on unusable days.
     """
     y = frame[outcome].to_numpy()
     y_prev = frame[outcome].shift(1).to_numpy()  # the frame is a gap-free calendar
-    logged = ~np.isnan(y)
     n = len(frame)
-    position = np.arange(n)
-    last_at = np.maximum.accumulate(np.where(logged, position, -1))
-    before = np.concatenate([[-1], last_at[:-1]])  # the last logged day before each day
-    gap = np.where(before >= 0, position - before, 0)
-    bridged = logged & (gap >= 2) & (gap <= max_gap)
-    usable = (logged & ~np.isnan(y_prev)) | bridged
+    gaps = find_gaps(y, max_gap)
+    usable = (~np.isnan(y) & ~np.isnan(y_prev)) | gaps.bridged
     weekday = frame.index.day_of_week.to_numpy()
     dummies = (weekday[:, None] == np.arange(1, 7)[None, :]).astype(float)  # Monday = base
     trend = trend_basis(n, days_per_df)
-    columns = [np.ones(n), np.nan_to_num(y_prev), dummies, trend]
-    if bridged.any():
-        columns += [np.where(bridged, y[np.maximum(before, 0)], 0.0), bridged.astype(float)]
-    z = np.column_stack(columns)
-    return np.nan_to_num(y), usable, z, np.where(usable, gap, 0)
-
-
-def usable_at_lag(usable: np.ndarray, gap: np.ndarray, lag: int) -> np.ndarray:
-    """The usable days for a factor at ``lag``: a bridged day only if the gap does not hide
-    the factor's own day (lag 0, or the factor's day at or before the last logged outcome).
-
-    At lag 1 over a one-day gap, the unlogged outcome of the factor's day would carry the
-    factor's same-day effect into the next-day estimate.
-    """
-    ok: np.ndarray = usable & ((gap <= 1) | (lag == 0) | (gap <= lag))
-    return ok
+    z = np.column_stack([np.ones(n), np.nan_to_num(y_prev), dummies, trend, *gaps.columns])
+    return np.nan_to_num(y), usable, z, np.where(usable, gaps.gap, 0)
 
 
 def _lagged(values: np.ndarray, lag: int) -> np.ndarray:
@@ -304,11 +287,9 @@ def _fit_all(
     rss = np.einsum("jn,jn->j", residuals, residuals)
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt(rss / np.maximum(df_resid, 1) / safe_sxx)
-        # The factor regressed on the controls: does yesterday's outcome (column 1) predict it?
-        feedback_se = np.sqrt(sxx / np.maximum(n_days - rank, 1) * gram_pinv[:, 1, 1])
-        feedback_t = np.where(feedback_se > 0, coef_x[:, 1] / feedback_se, 0.0)
-    feedback_df = np.maximum(n_days - rank, 1)
-    return _Fits(estimate, se, df_resid, identifiable, feedback_t, feedback_df, x_resid, residuals)
+    # The factor regressed on the controls: does yesterday's outcome (column 1) predict it?
+    check_t, check_df = feedback_t(coef_x[:, 1], sxx, gram_pinv[:, 1, 1], n_days, rank)
+    return _Fits(estimate, se, df_resid, identifiable, check_t, check_df, x_resid, residuals)
 
 
 def screen(
@@ -330,11 +311,9 @@ def screen(
     ``b_j = <x~_j, y~_j> / <x~_j, x~_j>`` (Frisch–Waugh–Lovell) and the residual variance
     ``|y~_j - b_j x~_j|^2 / (n_j - rank(Z M_j) - 1)``.
 
-    Days after a gap (:func:`controls`) are used only by factors that yesterday's outcome
-    does not predict: if the factor's own regression on the controls (the first half of the
-    Frisch–Waugh step) gives yesterday's outcome a two-sided p below ``feedback_p`` (say,
-    comfort food after anxious days), the factor is refitted without the days after a gap,
-    where yesterday was not logged and so could not be taken out.
+    Days after a gap are used only by factors that yesterday's outcome does not predict at a
+    two-sided p below ``feedback_p``; the others are refitted without them
+    (:func:`~vagus.science.insights._gaps.feedback_check`).
     """
     empty = np.zeros(0)
     wanted = frame.columns if factors is None else list(factors)
@@ -358,16 +337,15 @@ def screen(
     mask = mask[keep]
     zz = (z[:, :, None] * z[:, None, :]).reshape(len(z), -1)
     fits = _fit_all(mask, x_all[keep], y, z, zz)
-    # A factor that yesterday's outcome predicts (in the factor's own regression on the
-    # controls, identified on the ordinary days) is fitted again without the bridged days; so
-    # is one with too few ordinary days for that check to mean anything.
-    ordinary = mask & (gap <= 1)[None, :]
-    n_ordinary = ordinary.sum(axis=1)
-    p_feedback = 2 * stats.t.sf(np.abs(fits.feedback_t), fits.feedback_df)
-    fed = (n_ordinary < mask.sum(axis=1)) & (
-        (n_ordinary < MIN_FIT_DAYS) | ~(p_feedback >= feedback_p)  # NaN counts as fed
+    ordinary, fed, refitted = feedback_check(
+        mask,
+        gap,
+        fits.feedback_t,
+        fits.feedback_df,
+        feedback_p=feedback_p,
+        min_fit_days=MIN_FIT_DAYS,
     )
-    refit = np.flatnonzero(fed & (n_ordinary >= MIN_FIT_DAYS))
+    refit = np.flatnonzero(refitted)
     if refit.size:
         fits = fits.replace(refit, _fit_all(ordinary[refit], x_all[keep[refit]], y, z, zz))
     mask[fed] = ordinary[fed]  # with too few ordinary days: left out below

@@ -9,13 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from vagus.science.insights._gaps import usable_at_lag
 from vagus.science.insights._model import (
     MIN_DAYS_PER_LEVEL,
     MIN_FIT_DAYS,
     Association,
     calendar_frame,
     controls,
-    usable_at_lag,
 )
 
 _NOT_CAUSE = "This is an association, not proof of cause."
