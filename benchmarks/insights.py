@@ -24,6 +24,7 @@ import statsmodels.api as sm
 from scipy import stats
 
 from vagus.science import insights
+from vagus.science.insights._findings import to_associations
 from vagus.science.insights._gaps import FEEDBACK_P, MAX_GAP
 from vagus.science.insights._model import (
     DAYS_PER_TREND_DF,
@@ -31,7 +32,6 @@ from vagus.science.insights._model import (
     calendar_frame,
     check_options,
     screen,
-    to_associations,
     trend_basis,
 )
 from vagus.science.insights._simulate import PLANTED, TRAPS, simulate_diary

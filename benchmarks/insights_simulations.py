@@ -18,8 +18,9 @@ import pandas as pd
 from scipy.signal import lfilter
 
 from vagus.science.insights import LOOKS_BACK
+from vagus.science.insights._findings import to_associations
 from vagus.science.insights._gaps import MAX_GAP
-from vagus.science.insights._model import calendar_frame, screen, to_associations
+from vagus.science.insights._model import calendar_frame, screen
 from vagus.science.insights._simulate import DRIFTS, FACTORS, PLANTED, simulate_diary
 from vagus.science.insights.averages import lag1_autocorrelation, mean_interval
 

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from vagus.science import insights
-from vagus.science.insights._model import calendar_frame, screen, to_associations
+from vagus.science.insights._findings import to_associations
+from vagus.science.insights._model import calendar_frame, screen
 from vagus.science.insights._simulate import DRIFTS, FACTORS, PLANTED, simulate_diary
 
 
@@ -110,7 +111,7 @@ def test_shown_intervals_cover_the_truth_among_shown_findings() -> None:
 def test_the_selection_adjusted_numbers_are_the_truncated_normal_quantiles() -> None:
     from scipy import stats
 
-    from vagus.science.insights._model import selection_adjusted
+    from vagus.science.insights._findings import selection_adjusted
 
     z, c = np.array([2.5, -4.0]), np.array([2.2, 2.2])
     low, middle, high = selection_adjusted(z, c)

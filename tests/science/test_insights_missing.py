@@ -15,7 +15,8 @@ import pytest
 from scipy import stats
 
 from vagus.science import insights
-from vagus.science.insights._model import Screen, benjamini_hochberg, calendar_frame, screen
+from vagus.science.insights._findings import benjamini_hochberg
+from vagus.science.insights._model import Screen, calendar_frame, screen
 from vagus.science.insights._simulate import PLANTED, simulate_diary
 
 

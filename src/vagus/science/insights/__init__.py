@@ -77,15 +77,13 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from vagus.science.insights._findings import Association, benjamini_hochberg, to_associations
 from vagus.science.insights._model import (
     MIN_DAYS_PER_LEVEL,
     MIN_FIT_DAYS,
-    Association,
-    benjamini_hochberg,
     calendar_frame,
     check_options,
     screen,
-    to_associations,
 )
 from vagus.science.insights._wording import days_needed, describe, describe_together
 

@@ -9,14 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from vagus.science.insights._findings import Association
 from vagus.science.insights._gaps import usable_at_lag
-from vagus.science.insights._model import (
-    MIN_DAYS_PER_LEVEL,
-    MIN_FIT_DAYS,
-    Association,
-    calendar_frame,
-    controls,
-)
+from vagus.science.insights._model import MIN_DAYS_PER_LEVEL, MIN_FIT_DAYS, calendar_frame, controls
 
 _NOT_CAUSE = "This is an association, not proof of cause."
 _MAYBE_CHANCE = "It may be chance: with everything checked at once, it is not a clear finding yet."
