@@ -64,42 +64,35 @@ def menu(request: HttpRequest) -> dict[str, Any]:
     entries = entries_for(request.user)
     # A short professional menu fits every row whole; only the diary's needs "More".
     whole = entries is not MENU
-    items = [
-        {
-            "label": label,
-            "url": reverse(url_name),
-            "icon": icon,
-            "on_phone": whole or url_name in PHONE_MENU,
-            "on_wide": whole or url_name in WIDE_MENU,
-            "classes": " ".join(
-                name
-                for name, hidden in (
-                    ("not-on-phone", not whole and url_name not in PHONE_MENU),
-                    ("not-on-wide", not whole and url_name not in WIDE_MENU),
-                )
-                if hidden
-            ),
-            "current": current_name == url_name
-            or (
-                current is not None
-                and current.app_name == url_name.split(":")[0]
-                and url_name.endswith(":index")
-            ),
-        }
-        for label, url_name, icon in entries
-    ]
-    # "More" stands for every page the row leaves out; it is marked when one of them is open.
-    more_current = current_name == ":more" or any(
-        item["current"] and not item["on_wide"] for item in items
-    )
-    more_current_on_phone = more_current or any(
-        item["current"] and not item["on_phone"] for item in items
-    )
+    items = []
+    for label, url_name, icon in entries:
+        on_phone = whole or url_name in PHONE_MENU
+        on_wide = whole or url_name in WIDE_MENU
+        hidden_on = [name for name, shown in (("phone", on_phone), ("wide", on_wide)) if not shown]
+        items.append(
+            {
+                "label": label,
+                "url": reverse(url_name),
+                "icon": icon,
+                "on_phone": on_phone,
+                "on_wide": on_wide,
+                "classes": " ".join(f"not-on-{name}" for name in hidden_on),
+                "current": current_name == url_name
+                or (
+                    current is not None
+                    and current.app_name == url_name.split(":")[0]
+                    and url_name.endswith(":index")
+                ),
+            }
+        )
+    # Each "More" stands for the pages its row leaves out, and is marked when one is open
+    # (the phone's row is the shorter, so its "More" stands for more).
+    on_more = current_name == ":more"
     return {
         "menu": items,
         "menu_has_more": not whole,
-        "more_current": more_current,
-        "more_current_on_phone": more_current_on_phone,
+        "more_current": on_more or any(i["current"] and not i["on_wide"] for i in items),
+        "more_current_on_phone": on_more or any(i["current"] and not i["on_phone"] for i in items),
     }
 
 
